@@ -1,0 +1,2 @@
+//! The tradetrail command line.
+fn main() {}
