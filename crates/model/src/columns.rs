@@ -43,33 +43,75 @@ macro_rules! rust_type {
 }
 
 macro_rules! builder_type {
-    (Req) => { arrow::array::StringBuilder };
-    (Text) => { arrow::array::StringBuilder };
-    (Date) => { arrow::array::Date32Builder };
-    (Float) => { arrow::array::Float64Builder };
-    (Int) => { arrow::array::Int64Builder };
-    (Line) => { arrow::array::UInt64Builder };
-    (Flag) => { arrow::array::BooleanBuilder };
+    (Req) => {
+        arrow::array::StringBuilder
+    };
+    (Text) => {
+        arrow::array::StringBuilder
+    };
+    (Date) => {
+        arrow::array::Date32Builder
+    };
+    (Float) => {
+        arrow::array::Float64Builder
+    };
+    (Int) => {
+        arrow::array::Int64Builder
+    };
+    (Line) => {
+        arrow::array::UInt64Builder
+    };
+    (Flag) => {
+        arrow::array::BooleanBuilder
+    };
 }
 
 macro_rules! arrow_type {
-    (Req) => { (arrow::datatypes::DataType::Utf8, false) };
-    (Text) => { (arrow::datatypes::DataType::Utf8, true) };
-    (Date) => { (arrow::datatypes::DataType::Date32, true) };
-    (Float) => { (arrow::datatypes::DataType::Float64, true) };
-    (Int) => { (arrow::datatypes::DataType::Int64, true) };
-    (Line) => { (arrow::datatypes::DataType::UInt64, false) };
-    (Flag) => { (arrow::datatypes::DataType::Boolean, false) };
+    (Req) => {
+        (arrow::datatypes::DataType::Utf8, false)
+    };
+    (Text) => {
+        (arrow::datatypes::DataType::Utf8, true)
+    };
+    (Date) => {
+        (arrow::datatypes::DataType::Date32, true)
+    };
+    (Float) => {
+        (arrow::datatypes::DataType::Float64, true)
+    };
+    (Int) => {
+        (arrow::datatypes::DataType::Int64, true)
+    };
+    (Line) => {
+        (arrow::datatypes::DataType::UInt64, false)
+    };
+    (Flag) => {
+        (arrow::datatypes::DataType::Boolean, false)
+    };
 }
 
 macro_rules! append_value {
-    (Req, $b:expr, $v:expr) => { $b.append_value(&$v) };
-    (Text, $b:expr, $v:expr) => { $b.append_option($v.as_deref()) };
-    (Date, $b:expr, $v:expr) => { $b.append_option($v) };
-    (Float, $b:expr, $v:expr) => { $b.append_option($v) };
-    (Int, $b:expr, $v:expr) => { $b.append_option($v) };
-    (Line, $b:expr, $v:expr) => { $b.append_value($v) };
-    (Flag, $b:expr, $v:expr) => { $b.append_value($v) };
+    (Req, $b:expr, $v:expr) => {
+        $b.append_value(&$v)
+    };
+    (Text, $b:expr, $v:expr) => {
+        $b.append_option($v.as_deref())
+    };
+    (Date, $b:expr, $v:expr) => {
+        $b.append_option($v)
+    };
+    (Float, $b:expr, $v:expr) => {
+        $b.append_option($v)
+    };
+    (Int, $b:expr, $v:expr) => {
+        $b.append_option($v)
+    };
+    (Line, $b:expr, $v:expr) => {
+        $b.append_value($v)
+    };
+    (Flag, $b:expr, $v:expr) => {
+        $b.append_value($v)
+    };
 }
 
 /// Declares a table: `table! { Row, Builder, COLUMNS, schema_fn; name: Kind = "doc", ... }`.

@@ -15,7 +15,9 @@ mod quarantine;
 mod shipment;
 
 pub use columns::{ColumnKind, ColumnSpec};
-pub use quarantine::{QUARANTINE_COLUMNS, QuarantineBatchBuilder, QuarantineRow, quarantine_schema, reason};
+pub use quarantine::{
+    QUARANTINE_COLUMNS, QuarantineBatchBuilder, QuarantineRow, quarantine_schema, reason,
+};
 pub use shipment::{SHIPMENT_COLUMNS, ShipmentBatchBuilder, ShipmentLine, shipment_schema};
 
 /// Direction of a declaration, normalised from `ИМ`/`ЭК`, `IM`/`EX`, `import`/`export` and the like.

@@ -1,0 +1,168 @@
+//! The manifest: the one file that says which Parquet files make up each table, replaced atomically on every commit.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// Version of the on-disk layout this build writes and the highest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The tables of a workspace that are stored as Parquet parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    /// Canonical shipment lines.
+    Shipments,
+    /// Rows that could not be stored, with the reason.
+    Quarantine,
+}
+
+impl Table {
+    /// Every Parquet-backed table.
+    pub const ALL: [Table; 2] = [Table::Shipments, Table::Quarantine];
+
+    /// The SQL name and folder name of the table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Shipments => "shipments",
+            Table::Quarantine => "quarantine",
+        }
+    }
+}
+
+/// One Parquet file of a table, relative to the workspace root.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartFile {
+    /// Table the file belongs to.
+    pub table: Table,
+    /// Path relative to the workspace root, with `/` separators.
+    pub path: String,
+    /// Rows in the file.
+    pub rows: u64,
+}
+
+/// What one committed ingest of one file did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IngestRecord {
+    /// Sequential id, unique in the workspace (`ing-000001`).
+    pub ingest_id: String,
+    /// Dataset the file went into.
+    pub dataset: String,
+    /// File as named on the command line.
+    pub source_file: String,
+    /// SHA-256 of the file's bytes; the same file is never ingested twice into one dataset.
+    pub source_sha256: String,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// Format read, e.g. csv.
+    pub format: String,
+    /// Encoding read, e.g. windows-1251.
+    pub encoding: String,
+    /// Profile or mapping used.
+    pub profile: String,
+    /// Licence or terms of the data, as given.
+    pub licence: Option<String>,
+    /// Rows read from the file.
+    pub rows_read: u64,
+    /// Rows stored in the shipments table.
+    pub stored: u64,
+    /// Rows stored in the quarantine table.
+    pub quarantined: u64,
+    /// Rows identical to rows already stored, not stored again.
+    pub duplicates: u64,
+    /// Quarantined rows by reason code.
+    pub reasons: BTreeMap<String, u64>,
+    /// The Parquet files this ingest added.
+    pub files: Vec<PartFile>,
+}
+
+/// The committed state of a workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Layout version, see [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Incremented on every commit.
+    pub generation: u64,
+    /// Every committed ingest, oldest first.
+    pub ingests: Vec<IngestRecord>,
+}
+
+impl Default for Manifest {
+    fn default() -> Self {
+        Manifest {
+            format_version: FORMAT_VERSION,
+            generation: 0,
+            ingests: Vec::new(),
+        }
+    }
+}
+
+impl Manifest {
+    /// Reads the manifest at `path`, or an empty one when there is none yet.
+    pub fn load(path: &Path) -> Result<Manifest> {
+        let text = match fs_err::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
+            Err(e) => return Err(e.into()),
+        };
+        let manifest: Manifest = serde_json::from_str(&text).map_err(|e| Error::Manifest {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        if manifest.format_version > FORMAT_VERSION {
+            return Err(Error::FormatVersion {
+                path: path.to_owned(),
+                found: manifest.format_version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        Ok(manifest)
+    }
+
+    /// Writes the manifest to `path` atomically: a synced temporary file renamed over the old one, then the folder synced.
+    pub fn save_atomic(&self, path: &Path) -> Result<()> {
+        let tmp = path.with_extension("json.tmp");
+        let json = serde_json::to_vec_pretty(self).expect("the manifest always serialises");
+        {
+            let mut file = fs_err::File::create(&tmp)?;
+            file.write_all(&json)?;
+            file.sync_all()?;
+        }
+        fs_err::rename(&tmp, path)?;
+        sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+        Ok(())
+    }
+
+    /// Every part file of `table`, in commit order.
+    pub fn files(&self, table: Table) -> impl Iterator<Item = &PartFile> {
+        self.ingests
+            .iter()
+            .flat_map(|i| i.files.iter())
+            .filter(move |f| f.table == table)
+    }
+
+    /// The committed ingest of the same bytes into the same dataset, if any.
+    pub fn find_ingest(&self, dataset: &str, sha256: &str) -> Option<&IngestRecord> {
+        self.ingests
+            .iter()
+            .find(|i| i.dataset == dataset && i.source_sha256 == sha256)
+    }
+
+    /// The id the next ingest gets.
+    pub fn next_ingest_id(&self) -> String {
+        format!("ing-{:06}", self.generation + 1)
+    }
+}
+
+/// Makes a rename or file creation in `dir` durable.
+pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    fs_err::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

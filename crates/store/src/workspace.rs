@@ -1,0 +1,185 @@
+//! Opening a workspace directory, finding the default one, and cleaning up what a killed writer left behind.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use arrow::array::{Array, StringArray};
+use parquet::arrow::ProjectionMask;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+use crate::manifest::{Manifest, Table};
+use crate::txn::{IngestSource, IngestTxn};
+use crate::{Error, Result};
+
+const MANIFEST: &str = "manifest.json";
+const LOCK: &str = ".lock";
+const STAGING: &str = "staging";
+const TABLES: &str = "tables";
+
+/// The per-user default workspace: `$XDG_DATA_HOME/tradetrail/default` or its platform equivalent.
+pub fn default_home() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("tradetrail")
+        .join("default")
+}
+
+/// An open workspace: a directory holding one investigation's tables.
+#[derive(Debug)]
+pub struct Workspace {
+    root: PathBuf,
+    manifest: Manifest,
+}
+
+impl Workspace {
+    /// Opens (creating if needed) the workspace at `root` and reads its committed manifest.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Workspace> {
+        let root = root.into();
+        for table in Table::ALL {
+            fs_err::create_dir_all(root.join(TABLES).join(table.name()))?;
+        }
+        let manifest = Manifest::load(&root.join(MANIFEST))?;
+        Ok(Workspace { root, manifest })
+    }
+
+    /// The workspace directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The committed state as of the last open, reload or commit.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Re-reads the manifest from disk.
+    pub fn reload(&mut self) -> Result<()> {
+        self.manifest = Manifest::load(&self.root.join(MANIFEST))?;
+        Ok(())
+    }
+
+    pub(crate) fn manifest_path(&self) -> PathBuf {
+        self.root.join(MANIFEST)
+    }
+
+    pub(crate) fn table_dir(&self, table: Table) -> PathBuf {
+        self.root.join(TABLES).join(table.name())
+    }
+
+    /// Absolute path of a part file named in the manifest.
+    pub fn part_path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    /// Starts writing one source file into the workspace.
+    ///
+    /// Takes the workspace's writer lock (failing with [`Error::Locked`] when another process holds it),
+    /// removes whatever a killed writer left behind, and returns `None` when the same bytes were
+    /// already ingested into the same dataset.
+    pub fn begin_ingest(&mut self, source: IngestSource) -> Result<Option<IngestTxn>> {
+        let lock = fs_err::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.root.join(LOCK))?;
+        match lock.file().try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked(self.root.clone())),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+        self.reload()?;
+        self.collect_garbage()?;
+        if self
+            .manifest
+            .find_ingest(&source.dataset, &source.sha256)
+            .is_some()
+        {
+            return Ok(None);
+        }
+        let ingest_id = self.manifest.next_ingest_id();
+        let staging = self.root.join(STAGING).join(&ingest_id);
+        fs_err::create_dir_all(&staging)?;
+        Ok(Some(IngestTxn::new(
+            self,
+            lock.into_parts().0,
+            source,
+            ingest_id,
+            staging,
+        )))
+    }
+
+    /// Removes staging folders and table files that no committed manifest names.
+    ///
+    /// Must only run while holding the writer lock.
+    fn collect_garbage(&self) -> Result<()> {
+        let staging = self.root.join(STAGING);
+        if staging.exists() {
+            fs_err::remove_dir_all(&staging)?;
+        }
+        let named: BTreeSet<&str> = self
+            .manifest
+            .ingests
+            .iter()
+            .flat_map(|i| i.files.iter())
+            .map(|f| f.path.as_str())
+            .collect();
+        for table in Table::ALL {
+            for entry in fs_err::read_dir(self.table_dir(table))? {
+                let entry = entry?;
+                let relative = format!(
+                    "{TABLES}/{}/{}",
+                    table.name(),
+                    entry.file_name().to_string_lossy()
+                );
+                if !named.contains(relative.as_str()) {
+                    fs_err::remove_file(entry.path())?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The record ids already stored in `dataset`, for duplicate detection across files.
+    pub fn record_ids(&self, dataset: &str) -> Result<Vec<String>> {
+        let mut ids = Vec::new();
+        for ingest in self
+            .manifest
+            .ingests
+            .iter()
+            .filter(|i| i.dataset == dataset)
+        {
+            for part in ingest.files.iter().filter(|f| f.table == Table::Shipments) {
+                read_string_column(&self.part_path(&part.path), "record_id", &mut ids)?;
+            }
+        }
+        Ok(ids)
+    }
+}
+
+fn read_string_column(path: &Path, column: &str, out: &mut Vec<String>) -> Result<()> {
+    let parquet_err = |source| Error::Parquet {
+        path: path.to_owned(),
+        source,
+    };
+    let file = fs_err::File::open(path)?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file.into_parts().0).map_err(parquet_err)?;
+    let index = builder
+        .schema()
+        .index_of(column)
+        .map_err(|e| Error::Parquet {
+            path: path.to_owned(),
+            source: e.into(),
+        })?;
+    let mask = ProjectionMask::roots(builder.parquet_schema(), [index]);
+    for batch in builder.with_projection(mask).build().map_err(parquet_err)? {
+        let batch = batch?;
+        let values = batch
+            .column(0)
+            .as_any()
+            .downcast_ref::<StringArray>()
+            .expect("record_id is a Utf8 column by schema");
+        out.extend((0..values.len()).map(|i| values.value(i).to_owned()));
+    }
+    Ok(())
+}
