@@ -272,6 +272,7 @@ fn setup(
             .or_else(|| mapping.defaults.licence.clone()),
         headers: opened.headers.clone(),
         cols: plan.cols,
+        fallback: plan.fallback,
         nulls: mapping.values.null.clone(),
         decimal,
         hint,

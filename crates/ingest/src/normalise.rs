@@ -17,6 +17,7 @@ pub(crate) struct RowCtx {
     pub licence: Option<String>,
     pub headers: Vec<String>,
     pub cols: [Option<usize>; N_FIELDS],
+    pub fallback: [Option<usize>; N_FIELDS],
     pub nulls: Vec<String>,
     pub decimal: Decimal,
     pub hint: Option<Decimal>,
@@ -106,8 +107,11 @@ impl RowCtx {
 
     /// The cleaned value of a field, `None` when unmapped, missing or a null marker.
     fn value<'a>(&self, cells: &Cells<'a>, field: Field) -> Option<&'a str> {
-        let raw = cells.get(self.cols[field as usize]?)?;
-        let v = text::clean(raw, &self.nulls)?;
+        let cell = |cols: &[Option<usize>; N_FIELDS]| {
+            let raw = cells.get(cols[field as usize]?)?;
+            text::clean(raw, &self.nulls)
+        };
+        let v = cell(&self.cols).or_else(|| cell(&self.fallback))?;
         if field.has_fillers() && text::is_filler(v) {
             None
         } else {

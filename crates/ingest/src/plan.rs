@@ -16,6 +16,8 @@ use crate::worker::CellRow;
 #[derive(Debug, Clone)]
 pub(crate) struct ColumnPlan {
     pub cols: [Option<usize>; N_FIELDS],
+    /// Read when the `cols` cell is empty (canonical: the normalised twin of a `_raw` column).
+    pub fallback: [Option<usize>; N_FIELDS],
     pub pairs: Vec<(String, String)>,
     pub unmapped: Vec<String>,
     pub record_id_col: Option<usize>,
@@ -103,6 +105,7 @@ fn find(headers: &[String], wanted: &str) -> Option<usize> {
 pub(crate) fn resolve(mapping: &Mapping, headers: &[String]) -> ColumnPlan {
     let canonical = mapping.builtin == Some("canonical");
     let mut cols = [None; N_FIELDS];
+    let mut fallback = [None; N_FIELDS];
     let mut pairs = Vec::new();
     for (field, header) in &mapping.columns {
         let exact = |h: &str| headers.iter().position(|x| x == h);
@@ -111,6 +114,9 @@ pub(crate) fn resolve(mapping: &Mapping, headers: &[String]) -> ColumnPlan {
         } else {
             find(headers, header)
         };
+        if canonical && idx != exact(header) {
+            fallback[*field as usize] = exact(header);
+        }
         if let Some(i) = idx
             && cols[*field as usize].is_none()
         {
@@ -118,18 +124,21 @@ pub(crate) fn resolve(mapping: &Mapping, headers: &[String]) -> ColumnPlan {
             pairs.push((field.name().to_owned(), headers[i].clone()));
         }
     }
-    let used: HashSet<usize> = cols.iter().flatten().copied().collect();
+    let used: HashSet<usize> = cols.iter().chain(&fallback).flatten().copied().collect();
+    // Columns tradetrail derives itself are expected in its own exports, not unmapped.
+    let derived = |h: &str| canonical && SHIPMENT_COLUMNS.iter().any(|c| c.name == h);
     let record_id_col = canonical
         .then(|| headers.iter().position(|h| h == "record_id"))
         .flatten();
     let unmapped = headers
         .iter()
         .enumerate()
-        .filter(|(i, h)| !used.contains(i) && !h.is_empty() && Some(*i) != record_id_col)
+        .filter(|(i, h)| !used.contains(i) && !h.is_empty() && !derived(h))
         .map(|(_, h)| h.clone())
         .collect();
     ColumnPlan {
         cols,
+        fallback,
         pairs,
         unmapped,
         record_id_col,

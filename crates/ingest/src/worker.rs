@@ -210,14 +210,8 @@ impl Worker<'_> {
 
     /// Splits a delimited record and files it; `None` when it should be re-read line by line.
     fn delimited(&mut self, bytes: &[u8], line: u64, line_end: u64, strict: bool) -> Option<()> {
-        let decoded;
-        let input: &[u8] = match self.ctx.decode {
-            Some(enc) => {
-                decoded = enc.decode_without_bom_handling(bytes).0;
-                decoded.as_bytes()
-            }
-            None => bytes,
-        };
+        let decoded = self.ctx.decode.map(|enc| enc.decode_without_bom_handling(bytes).0);
+        let input: &[u8] = decoded.as_deref().map_or(bytes, str::as_bytes);
         let mut split = self
             .split
             .take()
@@ -231,11 +225,7 @@ impl Worker<'_> {
         let end = if n == 0 { 0 } else { split.ends[n - 1] };
         match std::str::from_utf8(&split.out[..end]) {
             Ok(text) => {
-                let raw = if self.ctx.decode.is_some() {
-                    Raw::Text(text)
-                } else {
-                    Raw::Bytes(bytes)
-                };
+                let raw = decoded.as_deref().map_or(Raw::Bytes(bytes), Raw::Text);
                 self.row(text, &split.ends[..n], line, line_end, raw);
             }
             Err(e) => {

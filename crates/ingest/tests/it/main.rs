@@ -1,1 +1,7 @@
-//! Integration tests.
+//! The one integration-test binary of tradetrail-ingest: modules per concern, linked once.
+
+mod common;
+mod formats;
+mod golden;
+mod malformed;
+mod props;
