@@ -80,7 +80,8 @@ fn looks_utf8(prefix: &[u8], complete: bool) -> bool {
         good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         let last = chunks.peek().is_none();
         // A character cut by the end of the sample is not evidence.
-        if !chunk.invalid().is_empty() && !(last && !complete && chunk.invalid().len() < 4) {
+        let cut_by_end = last && !complete && chunk.invalid().len() < 4;
+        if !chunk.invalid().is_empty() && !cut_by_end {
             bad += 1;
         }
     }

@@ -2,6 +2,9 @@
 //!
 //! The line is written into a reused scratch value so that, on the hot path, filled text fields reuse their allocations.
 
+use std::collections::HashMap;
+use std::fmt::Write;
+
 use tradetrail_model::{ShipmentLine, reason, value_source};
 
 use crate::fields::{Field, N_FIELDS};
@@ -67,6 +70,39 @@ impl Fault {
     }
 }
 
+/// Per-worker memo of country and currency look-ups: the same few spellings repeat on millions of rows.
+#[derive(Debug, Default)]
+pub(crate) struct Lookups {
+    countries: HashMap<Box<str>, Option<&'static str>>,
+    currencies: HashMap<Box<str>, Option<&'static str>>,
+}
+
+fn memo(
+    map: &mut HashMap<Box<str>, Option<&'static str>>,
+    key: &str,
+    f: fn(&str) -> Option<&'static str>,
+) -> Option<&'static str> {
+    if let Some(v) = map.get(key) {
+        return *v;
+    }
+    let v = f(key);
+    if map.len() > 50_000 {
+        map.clear();
+    }
+    map.insert(key.into(), v);
+    v
+}
+
+impl Lookups {
+    fn country(&mut self, raw: &str) -> Option<&'static str> {
+        memo(&mut self.countries, raw, refs::country_alpha2)
+    }
+
+    fn currency(&mut self, raw: &str) -> Option<&'static str> {
+        memo(&mut self.currencies, raw, refs::currency_code)
+    }
+}
+
 /// Replaces an optional string, reusing its allocation.
 fn set(slot: &mut Option<String>, v: Option<&str>) {
     match (slot.as_mut(), v) {
@@ -119,10 +155,8 @@ impl RowCtx {
         }
     }
 
-    fn number(&self, cells: &Cells<'_>, field: Field) -> Result<Option<f64>, Fault> {
-        let Some(v) = self.value(cells, field) else {
-            return Ok(None);
-        };
+    fn number(&self, v: Option<&str>, field: Field) -> Result<Option<f64>, Fault> {
+        let Some(v) = v else { return Ok(None) };
         match parse_number(v, self.decimal, self.hint) {
             Some(n) => Ok(Some(n)),
             None => Err(self.bad(reason::BAD_NUMBER, field, v, "is not a number")),
@@ -148,6 +182,7 @@ impl RowCtx {
         line: u64,
         out: &mut ShipmentLine,
         scratch: &mut Vec<u8>,
+        cache: &mut Lookups,
     ) -> Result<u64, Fault> {
         use Field::*;
         for i in 0..cells.len() {
@@ -164,14 +199,16 @@ impl RowCtx {
                 ));
             }
         }
-        if Field::ALL.iter().all(|f| self.value(cells, *f).is_none()) {
+        let vals: [Option<&str>; N_FIELDS] =
+            std::array::from_fn(|i| self.value(cells, Field::ALL[i]));
+        if vals.iter().all(Option::is_none) {
             return Err(Fault::new(
                 reason::EMPTY_ROW,
                 "no value in any mapped column".into(),
                 None,
             ));
         }
-        let v = |f: Field| self.value(cells, f);
+        let v = |f: Field| vals[f as usize];
 
         // Numbers and dates first: they decide whether the row is stored at all.
         let item_no =
@@ -181,12 +218,12 @@ impl RowCtx {
                     self.bad(reason::BAD_NUMBER, ItemNo, s, "is not a whole number")
                 })?),
             };
-        let quantity = self.number(cells, Quantity)?;
-        let gross = self.number(cells, GrossKg)?;
-        let net = self.number(cells, NetKg)?;
-        let invoice = self.number(cells, InvoiceValue)?;
-        let customs = self.number(cells, CustomsValue)?;
-        let stat = self.number(cells, StatisticalValueUsd)?;
+        let quantity = self.number(v(Quantity), Quantity)?;
+        let gross = self.number(v(GrossKg), GrossKg)?;
+        let net = self.number(v(NetKg), NetKg)?;
+        let invoice = self.number(v(InvoiceValue), InvoiceValue)?;
+        let customs = self.number(v(CustomsValue), CustomsValue)?;
+        let stat = self.number(v(StatisticalValueUsd), StatisticalValueUsd)?;
         let decl_no = v(DeclarationNumber);
         let decl_date =
             match v(DeclarationDate) {
@@ -204,7 +241,8 @@ impl RowCtx {
             Some(h) => h,
             None => record_hash(&self.dataset, cells, scratch),
         };
-        set_req(&mut out.record_id, &format!("{hash:016x}"));
+        out.record_id.clear();
+        let _ = write!(out.record_id, "{hash:016x}");
         set_req(&mut out.dataset, &self.dataset);
         set_req(&mut out.source_file, &self.source_file);
         out.source_line = line;
@@ -229,7 +267,7 @@ impl RowCtx {
         set(
             &mut out.reporting_country,
             v(ReportingCountry)
-                .and_then(refs::country_alpha2)
+                .and_then(|c| cache.country(c))
                 .or(self.reporting_country),
         );
 
@@ -272,7 +310,7 @@ impl RowCtx {
         ] {
             let r = v(field);
             set(raw, r);
-            set(code, r.and_then(refs::country_alpha2));
+            set(code, r.and_then(|c| cache.country(c)));
         }
         match v(Incoterms) {
             Some(t) if t.bytes().any(|b| b.is_ascii_lowercase()) => {
@@ -306,7 +344,7 @@ impl RowCtx {
         let cur_raw = v(Currency);
         set(&mut out.currency_raw, cur_raw);
         let currency = match cur_raw {
-            Some(c) => refs::currency_code(c),
+            Some(c) => cache.currency(c),
             None => self.default_currency,
         };
         set(&mut out.currency, currency);

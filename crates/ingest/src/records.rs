@@ -297,7 +297,8 @@ mod tests {
     #[test]
     fn records_table() {
         use SpanKind::{Normal as N, Runaway as R};
-        let cases: &[(&str, &[(&str, u64, u64, SpanKind)])] = &[
+        type Want<'a> = &'a [(&'a str, u64, u64, SpanKind)];
+        let cases: &[(&str, Want)] = &[
             ("a,b\n1,2\n", &[("a,b", 1, 1, N), ("1,2", 2, 2, N)]),
             ("a,b\r\n1,2", &[("a,b", 1, 1, N), ("1,2", 2, 2, N)]),
             ("a,b\n\n  \n1,2\n", &[("a,b", 1, 1, N), ("1,2", 4, 4, N)]),

@@ -147,6 +147,7 @@ struct Worker<'c> {
     split: Option<RowSplitter>,
     line: ShipmentLine,
     scratch: Vec<u8>,
+    lookups: crate::normalise::Lookups,
     builder: ShipmentBatchBuilder,
     out: ChunkOut,
     keep: bool,
@@ -192,11 +193,13 @@ impl Worker<'_> {
             text,
             ends: &ends[..n],
         };
-        match self
-            .ctx
-            .row
-            .normalise(&cells, line, &mut self.line, &mut self.scratch)
-        {
+        match self.ctx.row.normalise(
+            &cells,
+            line,
+            &mut self.line,
+            &mut self.scratch,
+            &mut self.lookups,
+        ) {
             Ok(hash) => {
                 self.builder.push(&self.line);
                 self.out.hashes.push(hash);
@@ -210,7 +213,10 @@ impl Worker<'_> {
 
     /// Splits a delimited record and files it; `None` when it should be re-read line by line.
     fn delimited(&mut self, bytes: &[u8], line: u64, line_end: u64, strict: bool) -> Option<()> {
-        let decoded = self.ctx.decode.map(|enc| enc.decode_without_bom_handling(bytes).0);
+        let decoded = self
+            .ctx
+            .decode
+            .map(|enc| enc.decode_without_bom_handling(bytes).0);
         let input: &[u8] = decoded.as_deref().map_or(bytes, str::as_bytes);
         let mut split = self
             .split
@@ -293,6 +299,7 @@ pub(crate) fn process_chunk(ctx: &FileCtx, body: Body, keep: bool) -> ChunkOut {
         split: Some(RowSplitter::new(ctx.delim)),
         line: ShipmentLine::default(),
         scratch: Vec::new(),
+        lookups: Default::default(),
         builder: ShipmentBatchBuilder::default(),
         out: ChunkOut::default(),
         keep,

@@ -96,7 +96,9 @@ fn head_lines(head: &str, header_row: Option<u64>) -> Vec<&str> {
     let skip = header_row.map_or(0, |n| n.saturating_sub(1) as usize);
     let lines = head.lines().skip(skip).filter(|l| !l.trim().is_empty());
     // Without a header row, title lines (no delimiter at all) are skipped.
-    let has_delim = |l: &&str| header_row.is_some() || l.bytes().any(|b| matches!(b, b',' | b';' | b'\t' | b'|'));
+    let has_delim = |l: &&str| {
+        header_row.is_some() || l.bytes().any(|b| matches!(b, b',' | b';' | b'\t' | b'|'))
+    };
     lines.skip_while(|l| !has_delim(l)).take(10).collect()
 }
 

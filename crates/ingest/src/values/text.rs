@@ -33,8 +33,9 @@ pub fn clean<'a>(raw: &'a str, extra_nulls: &[String]) -> Option<&'a str> {
 /// True for a brand/manufacturer/model/article filler that means "not given".
 pub fn is_filler(t: &str) -> bool {
     // Compare without allocating for the common ASCII-or-Cyrillic case.
+    // Upper- and lower-case Latin and Cyrillic letters have the same UTF-8 length, so lengths must agree.
     FILLERS.iter().any(|f| {
-        f.chars().count() == t.chars().count()
+        f.len() == t.len()
             && f.chars()
                 .zip(t.chars())
                 .all(|(a, b)| a == b || b.to_uppercase().eq(std::iter::once(a)))
@@ -43,7 +44,11 @@ pub fn is_filler(t: &str) -> bool {
 
 /// Maps the direction vocabulary of declarations onto `import`, `export`, `transit` and `reexport`.
 pub fn normalise_direction(t: &str) -> Option<&'static str> {
-    let upper = t.trim().to_uppercase();
+    let t = t.trim();
+    if t.len() > 20 {
+        return None;
+    }
+    let upper = t.to_uppercase();
     Some(match upper.as_str() {
         "ИМ" | "IM" | "I" | "IMP" | "IMPORT" | "ИМПОРТ" => direction::IMPORT,
         "ЭК" | "EK" | "EX" | "E" | "EXP" | "EXPORT" | "ЭКСПОРТ" => direction::EXPORT,

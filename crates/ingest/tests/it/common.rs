@@ -13,11 +13,17 @@ pub struct Collect {
 }
 
 impl Sink for Collect {
-    fn shipments(&mut self, b: RecordBatch) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    fn shipments(
+        &mut self,
+        b: RecordBatch,
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         self.shipments.push(b);
         Ok(())
     }
-    fn quarantine(&mut self, b: RecordBatch) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    fn quarantine(
+        &mut self,
+        b: RecordBatch,
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         self.quarantine.push(b);
         Ok(())
     }
@@ -27,7 +33,11 @@ fn strings(batches: &[RecordBatch], col: &str) -> Vec<Option<String>> {
     batches
         .iter()
         .flat_map(|b| {
-            let a = b.column_by_name(col).expect("column exists").as_string::<i32>().clone();
+            let a = b
+                .column_by_name(col)
+                .expect("column exists")
+                .as_string::<i32>()
+                .clone();
             (0..a.len()).map(move |i| (!a.is_null(i)).then(|| a.value(i).to_owned()))
         })
         .collect()
@@ -36,7 +46,13 @@ fn strings(batches: &[RecordBatch], col: &str) -> Vec<Option<String>> {
 fn lines(batches: &[RecordBatch], col: &str) -> Vec<u64> {
     batches
         .iter()
-        .flat_map(|b| b.column_by_name(col).expect("column exists").as_primitive::<UInt64Type>().values().to_vec())
+        .flat_map(|b| {
+            b.column_by_name(col)
+                .expect("column exists")
+                .as_primitive::<UInt64Type>()
+                .values()
+                .to_vec()
+        })
         .collect()
 }
 
@@ -57,7 +73,12 @@ impl Collect {
         let b = lines(&self.quarantine, "source_line_end");
         let r = strings(&self.quarantine, "reason_code");
         let c = strings(&self.quarantine, "column_name");
-        a.into_iter().zip(b).zip(r).zip(c).map(|(((a, b), r), c)| (a, b, r.unwrap_or_default(), c)).collect()
+        a.into_iter()
+            .zip(b)
+            .zip(r)
+            .zip(c)
+            .map(|(((a, b), r), c)| (a, b, r.unwrap_or_default(), c))
+            .collect()
     }
 
     /// A text column of the quarantined rows.
@@ -68,16 +89,26 @@ impl Collect {
 
 /// Options with a fixed dataset and ingest id.
 pub fn opts() -> IngestOptions {
-    IngestOptions { dataset: "test".into(), ingest_id: "run-1".into(), ..Default::default() }
+    IngestOptions {
+        dataset: "test".into(),
+        ingest_id: "run-1".into(),
+        ..Default::default()
+    }
 }
 
 /// Asserts the accounting invariant of a report.
 pub fn assert_adds_up(r: &FileReport) {
-    assert_eq!(r.rows_read, r.stored + r.quarantined + r.duplicates, "{r:?}");
+    assert_eq!(
+        r.rows_read,
+        r.stored + r.quarantined + r.duplicates,
+        "{r:?}"
+    );
     assert_eq!(r.reasons.values().sum::<u64>(), r.quarantined, "{r:?}");
 }
 
 /// Path of a test data file.
 pub fn data(rel: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(rel)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(rel)
 }

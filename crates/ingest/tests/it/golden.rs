@@ -40,7 +40,10 @@ fn ru_customs_cp1251_semicolons_decimal_commas() {
     assert_eq!(d.report.encoding, "windows-1251");
     insta::assert_yaml_snapshot!("ru_customs", snapshot_of(&d));
     // Naming the profile gives the same rows.
-    let named = IngestOptions { profile: Some("ru-customs".into()), ..opts() };
+    let named = IngestOptions {
+        profile: Some("ru-customs".into()),
+        ..opts()
+    };
     assert_eq!(dry_run(&path, &named, 100).expect("dry run").rows, d.rows);
 }
 
@@ -53,7 +56,10 @@ fn ru_vendor_nulls_and_duplicates() {
     let mut sink = Collect::default();
     let r = ingest_path(&path, &opts(), &mut KnownRecords::new(), &mut sink, &()).expect("ingest");
     assert_adds_up(&r);
-    assert_eq!((r.rows_read, r.stored, r.quarantined, r.duplicates), (5, 3, 1, 1));
+    assert_eq!(
+        (r.rows_read, r.stored, r.quarantined, r.duplicates),
+        (5, 3, 1, 1)
+    );
 }
 
 #[test]
@@ -74,8 +80,12 @@ fn dry_run_mapping_toml_round_trips() {
     let path = data("ru-customs/declarations_cp1251.csv");
     let d = dry_run(&path, &opts(), 2).expect("dry run");
     assert!(d.rows.len() <= 2);
-    let m = tradetrail_ingest::Mapping::from_toml_str(&d.mapping_toml).expect("printed mapping parses");
-    let with = IngestOptions { mapping: Some(m), ..opts() };
+    let m =
+        tradetrail_ingest::Mapping::from_toml_str(&d.mapping_toml).expect("printed mapping parses");
+    let with = IngestOptions {
+        mapping: Some(m),
+        ..opts()
+    };
     let again = dry_run(&path, &with, 100).expect("dry run with the printed mapping");
     assert_eq!(again.report.profile, "mapping file");
     let full = dry_run(&path, &opts(), 100).expect("dry run");

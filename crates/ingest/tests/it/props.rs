@@ -6,7 +6,23 @@ use tradetrail_ingest::{KnownRecords, NullSink, ingest_reader};
 use crate::common::opts;
 
 fn csvish() -> impl Strategy<Value = Vec<u8>> {
-    let atoms = prop::sample::select(vec![&b","[..], b";", b"\"", b"\"\"", b"\n", b"\r\n", b"a", b"12,5", b"\xff", b"\xd0\x96", b" ", b"NULL", b"31.03.2025", b"\t", b"{"]);
+    let atoms = prop::sample::select(vec![
+        &b","[..],
+        b";",
+        b"\"",
+        b"\"\"",
+        b"\n",
+        b"\r\n",
+        b"a",
+        b"12,5",
+        b"\xff",
+        b"\xd0\x96",
+        b" ",
+        b"NULL",
+        b"31.03.2025",
+        b"\t",
+        b"{",
+    ]);
     prop::collection::vec(atoms, 0..200).prop_map(|v| v.concat())
 }
 
