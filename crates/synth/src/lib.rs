@@ -1,1 +1,237 @@
-//! placeholder
+//! Generates realistic, labelled synthetic customs worlds for the demo, the tests, the benchmarks and the evaluations.
+//!
+//! A world re-enacts the 2023 drone case in invented data: Chinese exporters, intermediaries in third countries and Russian buyers of drones,
+//! inside a large background of ordinary trade, written as three declaration files with ground truth beside them.
+//! The same [`WorldConfig`] always produces byte-identical files; see the crate README for the contents and the truth format.
+
+#![warn(missing_docs)]
+
+pub mod chains;
+pub mod declarations;
+pub mod describe;
+pub mod entities;
+pub mod geo;
+pub mod goods;
+pub mod names;
+pub mod planted;
+pub mod sample;
+pub mod templates;
+pub mod translit;
+pub mod truth;
+pub mod words;
+pub mod writers;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use declarations::{Ctx, Decl, FileKind};
+use writers::Csv;
+
+/// Version written into `world.json`.
+pub const GENERATOR_VERSION: &str = concat!("tradetrail-synth ", env!("CARGO_PKG_VERSION"), " world-v1");
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct WorldConfig {
+    /// Seed of every random draw.
+    pub seed: u64,
+    /// Target number of data rows over the three files.
+    pub lines: u64,
+    /// Use the held-out wording instead of the tuning wording.
+    pub holdout: bool,
+}
+
+/// One written declaration file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorldFile {
+    /// Path of the file, relative to the output directory (so `world.json` does not depend on where the world was written).
+    pub path: String,
+    /// Built-in ingest profile to read it with, or `None` for auto-detection.
+    pub profile: Option<String>,
+    /// Suggested dataset name.
+    pub dataset: String,
+    /// Data rows (header excluded).
+    pub lines: u64,
+}
+
+/// What a world contains; also written as `world.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorldSummary {
+    /// Always true: the data is invented.
+    pub synthetic: bool,
+    /// Generator version.
+    pub generator_version: String,
+    /// The configuration.
+    pub config: WorldConfig,
+    /// Wording set used: `tuning` or `holdout`.
+    pub template_set: String,
+    /// The three declaration files.
+    pub files: Vec<WorldFile>,
+    /// Data rows over all files.
+    pub lines: u64,
+    /// Parties.
+    pub entities: u64,
+    /// Planted chains.
+    pub chains: u64,
+    /// Anomaly rows in `truth/anomalies.csv`.
+    pub anomalies: u64,
+    /// Anomaly rows per code.
+    pub anomalies_by_code: BTreeMap<String, u64>,
+    /// Rows per category (background rows count as `other`).
+    pub lines_by_category: BTreeMap<String, u64>,
+    /// Rows of complete drones.
+    pub drone_lines: u64,
+    /// Rows of hard negatives (look-alike goods).
+    pub hard_negative_lines: u64,
+    /// Declared value of drone rows per brand, USD.
+    pub drone_value_usd_by_brand: BTreeMap<String, f64>,
+}
+
+/// Why a world could not be generated.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Writing a file failed.
+    #[error("writing the synthetic world failed: {0}")]
+    Io(#[from] std::io::Error),
+    /// Serialising the truth failed.
+    #[error("serialising the synthetic world failed: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The configuration cannot be generated.
+    #[error("invalid world configuration: {0}")]
+    Config(String),
+}
+
+fn scaled(n: u64, per: u64, lo: usize, hi: usize) -> usize {
+    ((n / per) as usize).clamp(lo, hi)
+}
+
+struct Out {
+    files: [Csv; 3],
+    truth: truth::Truth,
+    seq: Vec<u32>,
+    vendor_rows: u64,
+}
+
+/// Generates a world into `out_dir`, calling `progress` with the rows written so far after each month.
+pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Result<WorldSummary, Error> {
+    if cfg.lines == 0 {
+        return Err(Error::Config("lines must be at least 1".into()));
+    }
+    let tdir = out_dir.join("truth");
+    fs_err::create_dir_all(&tdir)?;
+    let set = templates::set(cfg.holdout);
+    let pop = entities::build(&mut sample::stream(cfg.seed, "entities"), cfg.lines);
+    let goods = goods::Goods::new();
+    let n = cfg.lines;
+    let mut pr = sample::stream(cfg.seed, "planted");
+    let (mut chains, mut planted) = chains::plan(&mut pr, &pop, &goods, set, scaled(n, 4000, 4, 2000));
+    let mut planter = planted::Planter { pop: &pop, goods: &goods, set, out: Vec::new() };
+    planter.brand_owners(&mut pr, scaled(n, 100_000, 0, 40));
+    planter.structuring(&mut pr, scaled(n, 50_000, 2, 100));
+    planter.ephemeral(&mut pr);
+    planter.shells(&mut pr);
+    planter.currency_shift(&mut pr, scaled(n, 50_000, 2, 100));
+    planter.triangles(&mut pr, scaled(n, 20_000, 3, 300));
+    planted.append(&mut planter.out);
+    planted.sort_by_key(|d| geo::month_of(d.date));
+
+    let mut out = Out {
+        files: [
+            Csv::create(&out_dir.join(FileKind::Vendor.file_name()), ',', false, writers::VENDOR_HEADERS)?,
+            Csv::create(&out_dir.join(FileKind::Customs.file_name()), ';', true, writers::CUSTOMS_HEADERS)?,
+            Csv::create(&out_dir.join(FileKind::Kz.file_name()), ';', false, writers::KZ_HEADERS)?,
+        ],
+        truth: truth::Truth::create(&tdir)?,
+        seq: (0..geo::RU_OFFICES.len() + geo::KZ_OFFICES.len()).map(|i| 1000 + 137 * i as u32).collect(),
+        vendor_rows: 0,
+    };
+    let mut rng = sample::stream(cfg.seed, "flow");
+    let ctx = Ctx { pop: &pop, goods: &goods, set };
+    let weights: Vec<f64> = (0..geo::MONTHS).map(|m| 1.0 + m as f64 * 0.012).collect();
+    let total: f64 = weights.iter().sum();
+    let (mut written, mut cum, mut pi) = (0u64, 0.0, 0usize);
+    for (m, w) in weights.iter().enumerate() {
+        cum += w;
+        let target = (n as f64 * cum / total).round() as u64;
+        while pi < planted.len() && geo::month_of(planted[pi].date) == m {
+            written += write_decl(&mut rng, &pop, set, &mut out, &planted[pi], &mut chains)?;
+            pi += 1;
+        }
+        while written < target {
+            let mut d = declarations::random(&mut rng, &ctx, m);
+            d.items.truncate((target - written) as usize);
+            written += write_decl(&mut rng, &pop, set, &mut out, &d, &mut chains)?;
+        }
+        progress(written);
+    }
+
+    let Out { files, truth, .. } = out;
+    let mut world_files = Vec::new();
+    for (csv, kind) in files.into_iter().zip([FileKind::Vendor, FileKind::Customs, FileKind::Kz]) {
+        let rows = csv.line - 1;
+        csv.finish()?;
+        let (profile, dataset) = match kind {
+            FileKind::Vendor => (Some("ru-vendor".to_string()), "synth-ru-vendor"),
+            FileKind::Customs => (Some("ru-customs".to_string()), "synth-ru-customs"),
+            FileKind::Kz => (None, "synth-kz-imports"),
+        };
+        world_files.push(WorldFile { path: kind.file_name().to_string(), profile, dataset: dataset.into(), lines: rows });
+    }
+    let summary = WorldSummary {
+        synthetic: true,
+        generator_version: GENERATOR_VERSION.into(),
+        config: *cfg,
+        template_set: set.name.into(),
+        files: world_files,
+        lines: written,
+        entities: pop.entities.len() as u64,
+        chains: chains.len() as u64,
+        anomalies: truth.by_code.values().sum(),
+        anomalies_by_code: truth.by_code.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        lines_by_category: truth.by_category.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        drone_lines: truth.drone_lines,
+        hard_negative_lines: truth.hard_negatives,
+        drone_value_usd_by_brand: truth.drone_value.iter().map(|(k, v)| (k.clone(), (v * 100.0).round() / 100.0)).collect(),
+    };
+    truth.finish()?;
+    truth::write_entities(&tdir, &pop)?;
+    truth::write_chains(&tdir, &chains)?;
+    fs_err::write(out_dir.join("README.txt"), truth::README)?;
+    let mut json = serde_json::to_string_pretty(&summary)?;
+    json.push('\n');
+    fs_err::write(out_dir.join("world.json"), json)?;
+    Ok(summary)
+}
+
+fn write_decl(rng: &mut sample::Rng, pop: &entities::Population, set: &templates::TemplateSet, out: &mut Out, d: &Decl, chains: &mut [chains::Chain]) -> Result<u64, Error> {
+    let (office_idx, office) = match d.file {
+        FileKind::Kz => {
+            let i = sample::index(rng, geo::KZ_OFFICES.len());
+            (geo::RU_OFFICES.len() + i, geo::KZ_OFFICES[i])
+        }
+        _ => {
+            let i = sample::index(rng, geo::RU_OFFICES.len());
+            (i, geo::RU_OFFICES[i].0)
+        }
+    };
+    out.seq[office_idx] += 1 + sample::index(rng, 40) as u32;
+    let number = geo::declaration_number(office, d.date, out.seq[office_idx] % 10_000_000);
+    let fi = d.file as usize;
+    let file_name = d.file.file_name();
+    for (k, it) in d.items.iter().enumerate() {
+        if d.file == FileKind::Vendor {
+            out.vendor_rows += 1;
+        }
+        let row = writers::render(rng, pop, set, d, &number, office, k + 1, it, out.vendor_rows);
+        let line = out.files[fi].row(&row.cells)?;
+        out.truth.row(pop, set.name, file_name, line, &row.record_id, d, it, &row.mentions)?;
+        if k == 0
+            && let Some((c, h)) = d.chain
+        {
+            chains[c as usize].hops[h].line = Some(line);
+        }
+    }
+    Ok(d.items.len() as u64)
+}

@@ -1,0 +1,163 @@
+//! Ground truth in `out_dir/truth/`: lines, mentions and anomalies streamed as rows are written; entities, chains and the world summary at the end.
+//!
+//! `line` is always the 1-based physical line of the row in its file (header = line 1), the key later stages join on.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::chains::Chain;
+use crate::declarations::Decl;
+use crate::entities::Population;
+use crate::geo;
+use crate::goods::Item;
+use crate::writers::{Csv, Mention};
+
+const LINE_HEADERS: &[&str] = &[
+    "file", "line", "record_id_in_file", "date", "class", "product_id", "category", "brand", "model", "is_hard_negative", "true_hs6",
+    "declared_hs6", "hs_version", "true_unit_value_usd", "declared_value_usd", "quantity_true", "quantity_declared",
+    "description_template_set", "description_template", "sender_entity", "recipient_entity", "chain_id",
+];
+
+/// The streaming truth writers and running counts.
+pub struct Truth {
+    lines: Csv,
+    mentions: Csv,
+    anomalies: Csv,
+    /// Anomaly rows per code.
+    pub by_code: BTreeMap<&'static str, u64>,
+    /// Declared value of drone lines per brand, USD.
+    pub drone_value: BTreeMap<String, f64>,
+    /// Number of drone lines.
+    pub drone_lines: u64,
+    /// Lines per category.
+    pub by_category: BTreeMap<&'static str, u64>,
+    /// Hard-negative lines.
+    pub hard_negatives: u64,
+}
+
+impl Truth {
+    /// Creates the streaming truth files.
+    pub fn create(dir: &Path) -> std::io::Result<Self> {
+        Ok(Self {
+            lines: Csv::create(&dir.join("lines.csv"), ',', false, LINE_HEADERS)?,
+            mentions: Csv::create(&dir.join("mentions.csv"), ',', false, &["file", "line", "record_id_in_file", "role", "column", "name", "entity_id", "script"])?,
+            anomalies: Csv::create(&dir.join("anomalies.csv"), ',', false, &["file", "line", "code", "detail"])?,
+            by_code: BTreeMap::new(),
+            drone_value: BTreeMap::new(),
+            drone_lines: 0,
+            by_category: BTreeMap::new(),
+            hard_negatives: 0,
+        })
+    }
+
+    /// Records one written row.
+    #[allow(clippy::too_many_arguments)]
+    pub fn row(&mut self, pop: &Population, set: &str, file: &str, line: u64, rid: &str, d: &Decl, it: &Item, mentions: &[Mention]) -> std::io::Result<()> {
+        let p = it.product;
+        let hard = p.is_some_and(|p| p.is_hard_negative());
+        *self.by_category.entry(it.category).or_default() += 1;
+        self.hard_negatives += u64::from(hard);
+        if it.category == "drone" {
+            self.drone_lines += 1;
+            *self.drone_value.entry(p.map_or(String::new(), |p| p.brand.clone())).or_default() += it.declared_usd;
+        }
+        let line_s = line.to_string();
+        let cells = [
+            file,
+            &line_s,
+            rid,
+            &geo::iso_date(d.date),
+            &it.class,
+            p.map_or("", |p| p.id.as_str()),
+            it.category,
+            p.map_or("", |p| p.brand.as_str()),
+            p.map_or("", |p| p.model.as_str()),
+            if hard { "true" } else { "false" },
+            &it.true_hs6,
+            &it.declared_hs[..6],
+            it.hs_version,
+            &format!("{:.2}", it.true_unit_usd),
+            &format!("{:.2}", it.declared_usd),
+            &format!("{}", it.qty_true),
+            &format!("{}", it.qty_declared),
+            if it.desc.template == "background" { "" } else { set },
+            &it.desc.template,
+            &pop.get(d.sender).tag(),
+            &pop.get(d.recipient).tag(),
+            &d.chain.map_or(String::new(), |(c, _)| format!("C{c:05}")),
+        ];
+        self.lines.row(&cells)?;
+        for (role, column, name, e) in mentions {
+            let script = crate::translit::script(name);
+            self.mentions.row(&[file, &line_s, rid, role, column, name, &pop.get(*e).tag(), script])?;
+        }
+        for (code, detail) in it.anomalies.iter().chain(d.anomalies.iter()) {
+            *self.by_code.entry(code).or_default() += 1;
+            self.anomalies.row(&[file, &line_s, code, detail])?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the streaming files.
+    pub fn finish(self) -> std::io::Result<()> {
+        self.lines.finish()?;
+        self.mentions.finish()?;
+        self.anomalies.finish()
+    }
+}
+
+/// Writes `entities.csv`.
+pub fn write_entities(dir: &Path, pop: &Population) -> std::io::Result<()> {
+    let headers = [
+        "entity_id", "kind", "canonical_name", "local_name", "country", "identifiers", "address", "phone", "roles", "is_shell", "shell_group",
+        "active_from", "active_to", "brand", "lookalike_of",
+    ];
+    let mut csv = Csv::create(&dir.join("entities.csv"), ',', false, &headers)?;
+    for e in &pop.entities {
+        let ids = e.ids.iter().map(|(s, v)| format!("{s}:{v}")).collect::<Vec<_>>().join(";");
+        csv.row(&[
+            e.tag(),
+            e.kind.to_string(),
+            e.canonical.clone(),
+            e.local.clone().unwrap_or_default(),
+            e.country.to_string(),
+            ids,
+            e.address.clone(),
+            e.phone.clone(),
+            e.roles.join("|"),
+            e.shell_group.is_some().to_string(),
+            e.shell_group.map_or(String::new(), |g| g.to_string()),
+            geo::iso_date(e.active.0),
+            geo::iso_date(e.active.1),
+            e.brand.unwrap_or("").to_string(),
+            e.lookalike_of.map_or(String::new(), |l| pop.get(l).tag()),
+        ])?;
+    }
+    csv.finish()
+}
+
+/// Writes `chains.jsonl`, one chain per line in chain-id order.
+pub fn write_chains(dir: &Path, chains: &[Chain]) -> Result<(), crate::Error> {
+    let mut out = std::io::BufWriter::new(fs_err::File::create(dir.join("chains.jsonl"))?);
+    for c in chains {
+        serde_json::to_writer(&mut out, c)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The text of `README.txt` in the output directory.
+pub const README: &str = "\
+THIS IS SYNTHETIC DATA generated by tradetrail-synth. It is not real customs data.
+
+Every company, person, address, identifier, declaration and value in these files is invented,
+except the names of real brand owners (e.g. SZ DJI TECHNOLOGY CO LTD, AUTEL ROBOTICS CO LTD, MUGIN LIMITED),
+which appear as manufacturers and exporters because the world re-enacts a publicly reported case
+(NYT, 21 March 2023). Their rows here are synthetic: they do not describe real shipments.
+Synthetic company names are assembled from word parts; any resemblance to a real company is a coincidence.
+
+Files: ru_vendor.csv (ru-vendor profile), ru_customs.csv (ru-customs profile, Windows-1251),
+kz_imports.csv (Kazakh imports, auto-detected), truth/ (ground truth), world.json (summary, \"synthetic\": true).
+";
