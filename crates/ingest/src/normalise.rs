@@ -2,14 +2,14 @@
 //!
 //! The line is written into a reused scratch value so that, on the hot path, filled text fields reuse their allocations.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
-use tradetrail_model::{ShipmentLine, reason, value_source};
+use tradetrail_model::{ShipmentLine, reason};
 
 use crate::fields::{Field, N_FIELDS};
 use crate::values::number::{Decimal, parse_integer, parse_number};
-use crate::values::{date, hs, refs, text};
+use crate::values::refs::Lookups;
+use crate::values::{date, hs, text};
 
 /// Everything a worker needs to normalise rows of one file; shared read-only between threads.
 #[derive(Debug, Clone)]
@@ -67,39 +67,6 @@ impl Fault {
             message,
             column,
         }
-    }
-}
-
-/// Per-worker memo of country and currency look-ups: the same few spellings repeat on millions of rows.
-#[derive(Debug, Default)]
-pub(crate) struct Lookups {
-    countries: HashMap<Box<str>, Option<&'static str>>,
-    currencies: HashMap<Box<str>, Option<&'static str>>,
-}
-
-fn memo(
-    map: &mut HashMap<Box<str>, Option<&'static str>>,
-    key: &str,
-    f: fn(&str) -> Option<&'static str>,
-) -> Option<&'static str> {
-    if let Some(v) = map.get(key) {
-        return *v;
-    }
-    let v = f(key);
-    if map.len() > 50_000 {
-        map.clear();
-    }
-    map.insert(key.into(), v);
-    v
-}
-
-impl Lookups {
-    fn country(&mut self, raw: &str) -> Option<&'static str> {
-        memo(&mut self.countries, raw, refs::country_alpha2)
-    }
-
-    fn currency(&mut self, raw: &str) -> Option<&'static str> {
-        memo(&mut self.currencies, raw, refs::currency_code)
     }
 }
 
@@ -353,7 +320,7 @@ impl RowCtx {
         out.statistical_value_usd = stat;
         set(&mut out.statistical_value_usd_raw, v(StatisticalValueUsd));
 
-        let (value, source, rate) = usd_value(
+        let (value, source, rate) = crate::values::usd::usd_value(
             stat,
             invoice,
             currency,
@@ -365,68 +332,5 @@ impl RowCtx {
         set(&mut out.value_usd_source, source);
         out.fx_rate = rate;
         Ok(hash)
-    }
-}
-
-/// Chooses `value_usd`: statistical value, else invoice in USD, else invoice converted, else customs value converted.
-pub(crate) fn usd_value(
-    stat: Option<f64>,
-    invoice: Option<f64>,
-    currency: Option<&str>,
-    customs: Option<f64>,
-    reporting: Option<&str>,
-    date: Option<i32>,
-) -> (Option<f64>, Option<&'static str>, Option<f64>) {
-    if let Some(s) = stat {
-        return (Some(s), Some(value_source::STATISTICAL), None);
-    }
-    let ym = date.map(|d| {
-        let (y, m, _) = tradetrail_model::civil_from_days(d);
-        (y, m)
-    });
-    if let (Some(inv), Some(cur)) = (invoice, currency) {
-        if cur == "USD" {
-            return (Some(inv), Some(value_source::INVOICE_USD), None);
-        }
-        if let Some((y, m)) = ym
-            && let Some(rate) = refs::usd_per_unit(cur, y, m)
-        {
-            return (Some(inv * rate), Some(value_source::INVOICE_FX), Some(rate));
-        }
-    }
-    if let (Some(cv), Some(rc), Some((y, m))) = (customs, reporting, ym)
-        && let Some(local) = refs::local_currency(rc)
-        && let Some(rate) = refs::usd_per_unit(local, y, m)
-    {
-        return (Some(cv * rate), Some(value_source::CUSTOMS_FX), Some(rate));
-    }
-    (None, None, None)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn usd_value_table() {
-        let d = Some(tradetrail_model::days_from_civil(2025, 3, 31));
-        let cases = [
-            (
-                (Some(10.0), Some(5.0), Some("EUR"), None, Some("RU"), d),
-                (Some(10.0), Some("statistical_usd"), None),
-            ),
-            (
-                (None, Some(5.0), Some("USD"), None, Some("RU"), d),
-                (Some(5.0), Some("invoice_usd"), None),
-            ),
-            ((None, None, None, None, Some("RU"), d), (None, None, None)),
-            (
-                (None, Some(5.0), None, None, None, None),
-                (None, None, None),
-            ),
-        ];
-        for ((s, i, c, cv, r, dt), want) in cases {
-            assert_eq!(usd_value(s, i, c, cv, r, dt), want);
-        }
     }
 }

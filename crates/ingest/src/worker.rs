@@ -147,7 +147,7 @@ struct Worker<'c> {
     split: Option<RowSplitter>,
     line: ShipmentLine,
     scratch: Vec<u8>,
-    lookups: crate::normalise::Lookups,
+    lookups: crate::values::refs::Lookups,
     builder: ShipmentBatchBuilder,
     out: ChunkOut,
     keep: bool,

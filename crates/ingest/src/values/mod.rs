@@ -5,3 +5,4 @@ pub mod hs;
 pub mod number;
 pub mod refs;
 pub mod text;
+pub mod usd;

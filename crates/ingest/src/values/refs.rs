@@ -1,5 +1,7 @@
 //! The one place the ingest crate asks reference data: country and currency look-ups and USD rates from `tradetrail_refdata`.
 
+use std::collections::HashMap;
+
 use tradetrail_refdata::{countries, currencies};
 
 /// The ISO alpha-2 code of a country written as a code, a number or an English, Russian or Chinese name.
@@ -23,6 +25,41 @@ pub fn usd_per_unit(code: &str, year: i32, month: u32) -> Option<f64> {
 /// The local currency of a reporting country, for converting customs values.
 pub fn local_currency(alpha2: &str) -> Option<&'static str> {
     currencies::local_currency(alpha2)
+}
+
+/// Per-worker memo of country and currency look-ups: the same few spellings repeat on millions of rows.
+#[derive(Debug, Default)]
+pub struct Lookups {
+    countries: HashMap<Box<str>, Option<&'static str>>,
+    currencies: HashMap<Box<str>, Option<&'static str>>,
+}
+
+fn memo(
+    map: &mut HashMap<Box<str>, Option<&'static str>>,
+    key: &str,
+    f: fn(&str) -> Option<&'static str>,
+) -> Option<&'static str> {
+    if let Some(v) = map.get(key) {
+        return *v;
+    }
+    let v = f(key);
+    if map.len() > 50_000 {
+        map.clear();
+    }
+    map.insert(key.into(), v);
+    v
+}
+
+impl Lookups {
+    /// [`country_alpha2`], remembered.
+    pub fn country(&mut self, raw: &str) -> Option<&'static str> {
+        memo(&mut self.countries, raw, country_alpha2)
+    }
+
+    /// [`currency_code`], remembered.
+    pub fn currency(&mut self, raw: &str) -> Option<&'static str> {
+        memo(&mut self.currencies, raw, currency_code)
+    }
 }
 
 #[cfg(test)]
