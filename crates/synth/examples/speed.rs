@@ -8,13 +8,29 @@ use tradetrail_synth::{WorldConfig, generate};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let lines: u64 = args.next().map(|s| s.parse()).transpose()?.unwrap_or(1_000_000);
-    let out = args.next().map_or_else(|| std::env::temp_dir().join("tradetrail-synth-speed"), std::path::PathBuf::from);
-    let cfg = WorldConfig { seed: 42, lines, holdout: false };
+    let lines: u64 = args
+        .next()
+        .map(|s| s.parse())
+        .transpose()?
+        .unwrap_or(1_000_000);
+    let out = args.next().map_or_else(
+        || std::env::temp_dir().join("tradetrail-synth-speed"),
+        std::path::PathBuf::from,
+    );
+    let cfg = WorldConfig {
+        seed: 42,
+        lines,
+        holdout: false,
+    };
     let start = Instant::now();
     let summary = generate(&cfg, &out, &|_| {})?;
     let secs = start.elapsed().as_secs_f64();
-    println!("{} lines in {secs:.2} s = {:.0} lines/s into {}", summary.lines, summary.lines as f64 / secs, out.display());
+    println!(
+        "{} lines in {secs:.2} s = {:.0} lines/s into {}",
+        summary.lines,
+        summary.lines as f64 / secs,
+        out.display()
+    );
     println!("{}", serde_json::to_string_pretty(&summary)?);
     Ok(())
 }

@@ -57,15 +57,27 @@ fn rank(country: &str) -> u8 {
 }
 
 /// Plans `n` chains; returns the chains and the declarations of their visible hops.
-pub fn plan(r: &mut Rng, pop: &Population, goods: &Goods, set: &TemplateSet, n: usize) -> (Vec<Chain>, Vec<Decl>) {
+pub fn plan(
+    r: &mut Rng,
+    pop: &Population,
+    goods: &Goods,
+    set: &TemplateSet,
+    n: usize,
+) -> (Vec<Chain>, Vec<Decl>) {
     let mut chains = Vec::with_capacity(n);
     let mut decls = Vec::new();
     for c in 0..n {
         let firms_n = [2, 3, 3, 4, 4, 5, 6, 7, 8, 10, 12][sample::index(r, 11)];
         let mut date = geo::invasion() + sample::int(r, 7, 600) as i32;
-        let cat = if sample::chance(r, 0.7) { "drone" } else { "drone_part" };
+        let cat = if sample::chance(r, 0.7) {
+            "drone"
+        } else {
+            "drone_part"
+        };
         let p: &'static Product = goods.pick(r, cat, date);
-        let qty = (goods::quantity(r, p) * sample::uniform(r, 2.0, 5.0)).round().max(2.0);
+        let qty = (goods::quantity(r, p) * sample::uniform(r, 2.0, 5.0))
+            .round()
+            .max(2.0);
         let mut firms = vec![pop.drone_traders[sample::index(r, pop.drone_traders.len())]];
         let mut middle: Vec<u32> = Vec::new();
         while middle.len() < firms_n - 2 {
@@ -93,11 +105,19 @@ pub fn plan(r: &mut Rng, pop: &Population, goods: &Goods, set: &TemplateSet, n: 
             let (from, to) = (pair[0], pair[1]);
             let to_c = pop.get(to).country;
             let file = match to_c {
-                "RU" => Some(if sample::chance(r, 0.65) { FileKind::Vendor } else { FileKind::Customs }),
+                "RU" => Some(if sample::chance(r, 0.65) {
+                    FileKind::Vendor
+                } else {
+                    FileKind::Customs
+                }),
                 "KZ" => Some(FileKind::Kz),
                 _ => None,
             };
-            let hop_qty = if h == 0 { qty } else { (prev_qty * sample::uniform(r, 0.93, 1.0)).round().max(1.0) };
+            let hop_qty = if h == 0 {
+                qty
+            } else {
+                (prev_qty * sample::uniform(r, 0.93, 1.0)).round().max(1.0)
+            };
             prev_qty = hop_qty;
             if let Some(f) = file {
                 let mut d = declarations::header(r, pop, f, date, from, to);
@@ -107,15 +127,18 @@ pub fn plan(r: &mut Rng, pop: &Population, goods: &Goods, set: &TemplateSet, n: 
                 d.dispatch = pop.get(from).country;
                 d.trading = d.dispatch;
                 if h > 0 {
-                    item.anomalies.push(("pass_through", format!("C{c:05} hop {h}: intermediary resells within weeks")));
+                    item.anomalies.push((
+                        "pass_through",
+                        format!("C{c:05} hop {h}: intermediary resells within weeks"),
+                    ));
                 }
                 d.items.push(item);
                 d.chain = Some((c as u32, h));
                 decls.push(d);
             }
             hops.push(Hop {
-                from_entity: pop.get(from).tag(),
-                to_entity: pop.get(to).tag(),
+                from_entity: pop.get(from).tag().to_string(),
+                to_entity: pop.get(to).tag().to_string(),
                 file: file.map(FileKind::file_name),
                 line: None,
                 date: geo::iso_date(date),
@@ -125,7 +148,13 @@ pub fn plan(r: &mut Rng, pop: &Population, goods: &Goods, set: &TemplateSet, n: 
             date += sample::int(r, 3, 25) as i32;
             unit *= sample::uniform(r, 1.02, 1.12);
         }
-        chains.push(Chain { chain_id: format!("C{c:05}"), goods: p.id.clone(), brand: p.brand.clone(), firms: firms.len(), hops });
+        chains.push(Chain {
+            chain_id: format!("C{c:05}"),
+            goods: p.id.clone(),
+            brand: p.brand.clone(),
+            firms: firms.len(),
+            hops,
+        });
     }
     (chains, decls)
 }

@@ -91,9 +91,22 @@ pub fn currency(r: &mut Rng, day: i32, file: FileKind) -> &'static str {
 }
 
 /// A new declaration header for a file, with no items yet.
-pub fn header(r: &mut Rng, pop: &Population, file: FileKind, date: i32, sender: u32, recipient: u32) -> Decl {
+pub fn header(
+    r: &mut Rng,
+    pop: &Population,
+    file: FileKind,
+    date: i32,
+    sender: u32,
+    recipient: u32,
+) -> Decl {
     let s = pop.get(sender);
-    let declarant = (file == FileKind::Customs).then(|| if sample::chance(r, 0.7) { pop.brokers[sample::zipf(r, pop.brokers.len())] } else { recipient });
+    let declarant = (file == FileKind::Customs).then(|| {
+        if sample::chance(r, 0.7) {
+            pop.brokers[sample::zipf(r, pop.brokers.len())]
+        } else {
+            recipient
+        }
+    });
     Decl {
         file,
         date,
@@ -103,8 +116,17 @@ pub fn header(r: &mut Rng, pop: &Population, file: FileKind, date: i32, sender: 
         dispatch: s.country,
         trading: s.country,
         currency: currency(r, date, file),
-        incoterms: *sample::pick(r, &["FCA", "EXW", "CPT", "DAP", "CIF", "FOB", "CIP"]),
-        transport: *sample::pick(r, &["40 ВОЗДУШНЫЙ", "30 АВТОМОБИЛЬНЫЙ", "30 АВТОМОБИЛЬНЫЙ", "20 ЖЕЛЕЗНОДОРОЖНЫЙ", "10 МОРСКОЙ"]),
+        incoterms: sample::pick::<&str>(r, &["FCA", "EXW", "CPT", "DAP", "CIF", "FOB", "CIP"]),
+        transport: sample::pick::<&str>(
+            r,
+            &[
+                "40 ВОЗДУШНЫЙ",
+                "30 АВТОМОБИЛЬНЫЙ",
+                "30 АВТОМОБИЛЬНЫЙ",
+                "20 ЖЕЛЕЗНОДОРОЖНЫЙ",
+                "10 МОРСКОЙ",
+            ],
+        ),
         items: Vec::new(),
         chain: None,
         anomalies: Vec::new(),
@@ -151,14 +173,24 @@ pub fn random(r: &mut Rng, ctx: &Ctx, m: usize) -> Decl {
         let sender = if sample::chance(r, 0.85) {
             active_pick(r, pop, &pop.drone_traders, date)
         } else {
-            let pool: Vec<u32> = pop.intermediaries.iter().copied().filter(|e| file != FileKind::Kz || pop.get(*e).country != "KZ").collect();
+            let pool: Vec<u32> = pop
+                .intermediaries
+                .iter()
+                .copied()
+                .filter(|e| file != FileKind::Kz || pop.get(*e).country != "KZ")
+                .collect();
             pool[sample::index(r, pool.len())]
         };
-        let pool = if file == FileKind::Kz { &pop.kz_drone_importers } else { &pop.ru_drone_importers };
+        let pool = if file == FileKind::Kz {
+            &pop.kz_drone_importers
+        } else {
+            &pop.ru_drone_importers
+        };
         let recipient = active_pick(r, pop, pool, date);
         let mut d = header(r, pop, file, date, sender, recipient);
         for _ in 0..item_count(r).min(6) {
-            let cat = ["drone", "drone_part", "component", "other"][sample::weighted(r, &[0.35, 0.3, 0.15, 0.2])];
+            let cat = ["drone", "drone_part", "component", "other"]
+                [sample::weighted(r, &[0.35, 0.3, 0.15, 0.2])];
             let p = ctx.goods.pick(r, cat, date);
             let item = drone_item(r, ctx.set, p, date, file.utf8(), true);
             d.items.push(item);
@@ -166,7 +198,11 @@ pub fn random(r: &mut Rng, ctx: &Ctx, m: usize) -> Decl {
         d
     } else {
         let sender = ctx.pop.bg_exporters[sample::zipf(r, ctx.pop.bg_exporters.len())];
-        let pool = if file == FileKind::Kz { &pop.kz_importers } else { &pop.ru_importers };
+        let pool = if file == FileKind::Kz {
+            &pop.kz_importers
+        } else {
+            &pop.ru_importers
+        };
         let recipient = pool[sample::zipf(r, pool.len())];
         let mut d = header(r, pop, file, date, sender, recipient);
         let sc = pop.get(sender).country;
@@ -178,13 +214,21 @@ pub fn random(r: &mut Rng, ctx: &Ctx, m: usize) -> Decl {
 }
 
 /// A catalogue goods line; with `anomalies`, drone goods may be under-valued, under-counted, misclassified or vaguely described.
-pub fn drone_item(r: &mut Rng, set: &TemplateSet, p: &'static Product, date: i32, utf8: bool, anomalies: bool) -> Item {
+pub fn drone_item(
+    r: &mut Rng,
+    set: &TemplateSet,
+    p: &'static Product,
+    date: i32,
+    utf8: bool,
+    anomalies: bool,
+) -> Item {
     let qty = goods::quantity(r, p);
     let risky = anomalies && p.category != "other";
     let vague = risky && sample::chance(r, 0.06);
     let mut item = goods::product_item(r, p, date, qty, set, utf8, vague);
     if vague {
-        item.anomalies.push(("vague_description", format!("generic text for {}", p.id)));
+        item.anomalies
+            .push(("vague_description", format!("generic text for {}", p.id)));
     }
     if !risky {
         return item;
@@ -192,20 +236,29 @@ pub fn drone_item(r: &mut Rng, set: &TemplateSet, p: &'static Product, date: i32
     if sample::chance(r, 0.04) {
         let f = sample::uniform(r, 0.05, 0.4);
         item.declared_usd = p.list_price_usd * f * item.qty_declared;
-        item.anomalies.push(("under_declared_value", format!("declared unit value {:.2} of list price", f)));
+        item.anomalies.push((
+            "under_declared_value",
+            format!("declared unit value {:.2} of list price", f),
+        ));
     } else if qty >= 2.0 && sample::chance(r, 0.03) {
         let k = sample::uniform(r, 3.0, 10.0);
         let true_qty = (qty * k).round();
         item.qty_true = true_qty;
         item.net_kg *= true_qty / qty;
         item.gross_kg *= true_qty / qty;
-        item.anomalies.push(("understated_quantity", format!("declared {qty} units, weight implies {true_qty}")));
+        item.anomalies.push((
+            "understated_quantity",
+            format!("declared {qty} units, weight implies {true_qty}"),
+        ));
     }
     if sample::chance(r, 0.05) {
         let wrong = goods::wrong_hs6(r, p.category.as_str());
         if !p.hs6_expected.iter().any(|h| h == wrong) {
             item.declared_hs = goods::hs10(wrong);
-            item.anomalies.push(("misclassified_hs", format!("declared {wrong}, true {}", item.true_hs6)));
+            item.anomalies.push((
+                "misclassified_hs",
+                format!("declared {wrong}, true {}", item.true_hs6),
+            ));
         }
     }
     item

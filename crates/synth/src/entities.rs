@@ -9,8 +9,9 @@ use tradetrail_refdata::products::catalogue;
 
 use crate::geo;
 use crate::names;
+use crate::registry::{cn_address, hk_address, inn, ogrn, ru_address, uscc};
 use crate::sample::{self, Rng};
-use crate::words::{CN_CITIES, CN_DISTRICTS, CN_INDUSTRY, CN_LOOKALIKE, CN_STREETS, CN_TRADE, KZ_PREFIX, LATIN_A, LATIN_B};
+use crate::words::{CN_CITIES, CN_INDUSTRY, CN_LOOKALIKE, CN_TRADE, KZ_PREFIX, LATIN_A, LATIN_B};
 use crate::words::{RU_MODIFIERS, RU_PREFIX, RU_SUFFIX, RU_WORDS};
 
 /// How an entity's name is built and varied.
@@ -35,8 +36,10 @@ pub enum Style {
 /// One party of the world.
 #[derive(Debug, Clone)]
 pub struct Entity {
-    /// Index in [`Population::entities`]; written as `E000123`.
+    /// Index in [`Population::entities`].
     pub id: u32,
+    /// The id as written, `E000123`.
+    pub tag: String,
     /// What the party is: manufacturer, affiliate, exporter, trader, intermediary, importer, broker.
     pub kind: &'static str,
     /// ISO alpha-2 country.
@@ -78,14 +81,17 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// The id as written in the truth files.
-    pub fn tag(&self) -> String {
-        format!("E{:06}", self.id)
+    /// The id as written in the truth files, `E000123`.
+    pub fn tag(&self) -> &str {
+        &self.tag
     }
 
     /// The identifier of one scheme.
     pub fn id_of(&self, scheme: &str) -> Option<&str> {
-        self.ids.iter().find(|(s, _)| *s == scheme).map(|(_, v)| v.as_str())
+        self.ids
+            .iter()
+            .find(|(s, _)| *s == scheme)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -126,7 +132,10 @@ impl Population {
 
     /// The owner entity of a brand, when the world has one.
     pub fn brand_owner(&self, brand: &str) -> Option<u32> {
-        self.brand_parties.iter().find(|(b, e)| *b == brand && self.get(*e).kind == "manufacturer").map(|(_, e)| *e)
+        self.brand_parties
+            .iter()
+            .find(|(b, e)| *b == brand && self.get(*e).kind == "manufacturer")
+            .map(|(_, e)| *e)
     }
 }
 
@@ -136,12 +145,20 @@ fn scaled(lines: u64, per: u64, lo: usize, hi: usize) -> usize {
 
 /// Builds the population for a world of `lines` rows.
 pub fn build(r: &mut Rng, lines: u64) -> Population {
-    let mut b = Builder { pop: Population::default(), names: HashSet::new(), cores: HashSet::new() };
+    let mut b = Builder {
+        pop: Population::default(),
+        names: HashSet::new(),
+        cores: HashSet::new(),
+    };
     let all = (geo::start_day(), geo::day(2024, 12, 31));
     b.brand_parties(r, all);
     for _ in 0..scaled(lines, 250, 30, 20_000) {
         let ind = 6 + sample::index(r, 8);
-        let e = if sample::chance(r, 0.6) { b.cn(r, Style::Cn, ind, "exporter") } else { b.latin_bg(r) };
+        let e = if sample::chance(r, 0.6) {
+            b.cn(r, Style::Cn, ind, "exporter")
+        } else {
+            b.latin_bg(r)
+        };
         b.pop.bg_exporters.push(e);
     }
     for _ in 0..scaled(lines, 200, 30, 25_000) {
@@ -153,7 +170,11 @@ pub fn build(r: &mut Rng, lines: u64) -> Population {
         b.pop.kz_importers.push(e);
     }
     for i in 0..scaled(lines, 1000, 25, 3_000) {
-        let style = if sample::chance(r, 0.3) { Style::Hk } else { Style::Cn };
+        let style = if sample::chance(r, 0.3) {
+            Style::Hk
+        } else {
+            Style::Cn
+        };
         let ind = sample::index(r, 5);
         let e = b.cn(r, style, ind, "trader");
         if i < 4 {
@@ -190,7 +211,9 @@ pub fn build(r: &mut Rng, lines: u64) -> Population {
         b.pop.entities[e as usize].roles.push("drone_importer");
         b.pop.kz_drone_importers.push(e);
     }
-    let countries = ["HK", "KZ", "KG", "AM", "AE", "TR", "PK", "BY", "KZ", "AE", "HK", "TR"];
+    let countries = [
+        "HK", "KZ", "KG", "AM", "AE", "TR", "PK", "BY", "KZ", "AE", "HK", "TR",
+    ];
     for i in 0..scaled(lines, 1500, 24, 2_000) {
         let c = countries[i % countries.len()];
         let e = match c {
@@ -212,7 +235,11 @@ pub fn build(r: &mut Rng, lines: u64) -> Population {
     }
     b.shells(r, scaled(lines, 25_000, 2, 200));
     for _ in 0..scaled(lines, 20_000, 3, 300) {
-        let style = if sample::chance(r, 0.5) { Style::Hk } else { Style::Cn };
+        let style = if sample::chance(r, 0.5) {
+            Style::Hk
+        } else {
+            Style::Cn
+        };
         let ind = sample::index(r, 5);
         let e = b.cn(r, style, ind, "exporter");
         let start = geo::day(2022, 5, 1) + sample::int(r, 0, 870) as i32;
@@ -234,6 +261,7 @@ impl Builder {
     fn push(&mut self, mut e: Entity) -> u32 {
         let id = self.pop.entities.len() as u32;
         e.id = id;
+        e.tag = format!("E{id:06}");
         self.names.insert(e.canonical.clone());
         self.pop.entities.push(e);
         id
@@ -242,6 +270,7 @@ impl Builder {
     fn blank(kind: &'static str, country: &'static str, style: Style) -> Entity {
         Entity {
             id: 0,
+            tag: String::new(),
             kind,
             country,
             style,
@@ -267,20 +296,30 @@ impl Builder {
     fn brand_parties(&mut self, r: &mut Rng, all: (i32, i32)) {
         let cat = catalogue();
         for brand in &cat.brands {
-            let Some(first) = brand.owner_names.first() else { continue };
+            let Some(first) = brand.owner_names.first() else {
+                continue;
+            };
             if self.names.contains(first) || !["CN", "HK"].contains(&brand.country.as_str()) {
                 continue;
             }
             let mut e = Self::blank("manufacturer", "CN", Style::Fixed);
             e.canonical = first.clone();
-            e.local = brand.owner_names.iter().find(|n| crate::translit::script(n) == "han").cloned();
+            e.local = brand
+                .owner_names
+                .iter()
+                .find(|n| crate::translit::script(n) == "han")
+                .cloned();
             e.fixed = brand.owner_names.clone();
             e.brand = Some(brand.name.as_str());
             e.active = all;
             e.city = if brand.name == "Mugin" { 2 } else { 0 };
             e.ids.push(("USCC", uscc(r, e.city)));
             e.address = cn_address(r, e.city);
-            e.phone = format!("+86 {} {}", ["755", "20", "592"][e.city.min(2)], sample::digits(r, 8));
+            e.phone = format!(
+                "+86 {} {}",
+                ["755", "20", "592"][e.city.min(2)],
+                sample::digits(r, 8)
+            );
             e.roles.push("brand_owner");
             let id = self.push(e);
             self.pop.brand_parties.push((brand.name.as_str(), id));
@@ -341,7 +380,9 @@ impl Builder {
 
     fn lookalike(&mut self, r: &mut Rng, of: u32) -> Option<u32> {
         let orig = self.pop.get(of).clone();
-        let &(_, h, p) = CN_LOOKALIKE.iter().find(|(i, _, _)| CN_TRADE[*i].1 == orig.core_lat)?;
+        let &(_, h, p) = CN_LOOKALIKE
+            .iter()
+            .find(|(i, _, _)| CN_TRADE[*i].1 == orig.core_lat)?;
         let mut e = orig.clone();
         (e.core_local, e.core_lat) = (h.into(), p.into());
         e.ids.clear();
@@ -359,10 +400,22 @@ impl Builder {
             let base = if sample::chance(r, 0.3) {
                 RU_WORDS[sample::index(r, RU_WORDS.len())].to_string()
             } else {
-                format!("{}{}", sample::pick(r, prefixes), sample::pick(r, RU_SUFFIX))
+                format!(
+                    "{}{}",
+                    sample::pick(r, prefixes),
+                    sample::pick(r, RU_SUFFIX)
+                )
             };
-            let m = if attempt < 30 { *sample::pick(r, RU_MODIFIERS) } else { "" };
-            let core = if attempt >= 50 { format!("{base}-{}", sample::int(r, 1, 999)) } else { format!("{base}{m}") };
+            let m = if attempt < 30 {
+                *sample::pick(r, RU_MODIFIERS)
+            } else {
+                ""
+            };
+            let core = if attempt >= 50 {
+                format!("{base}-{}", sample::int(r, 1, 999))
+            } else {
+                format!("{base}{m}")
+            };
             if attempt >= 55 || self.cores.insert(core.clone()) {
                 return core;
             }
@@ -377,11 +430,19 @@ impl Builder {
     fn ru_like(&mut self, r: &mut Rng, kind: &'static str, country: &'static str) -> u32 {
         let mut e = Self::blank(kind, country, Style::Ru);
         e.core_local = self.ru_core(r, RU_PREFIX);
-        e.form = if sample::chance(r, 0.88) { "ООО" } else { "АО" };
+        e.form = if sample::chance(r, 0.88) {
+            "ООО"
+        } else {
+            "АО"
+        };
         e.core_lat = crate::translit::transliterate(crate::translit::Scheme::Icao, &e.core_local);
         e.canonical = names::canonical(&e);
         e.local = Some(names::canonical_local(&e));
-        let region = if country == "BY" { "19" } else { *sample::pick(r, &["77", "77", "78", "25", "50", "54"]) };
+        let region = if country == "BY" {
+            "19"
+        } else {
+            *sample::pick(r, &["77", "77", "78", "25", "50", "54"])
+        };
         if country == "RU" {
             e.ids.push(("INN", inn(r, region)));
             if sample::chance(r, 0.5) {
@@ -391,7 +452,11 @@ impl Builder {
             e.ids.push(("UNP", sample::digits(r, 9)));
         }
         e.address = ru_address(r, region, country);
-        e.phone = format!("+7 {} {}", ["495", "812", "423", "383"][sample::index(r, 4)], sample::digits(r, 7));
+        e.phone = format!(
+            "+7 {} {}",
+            ["495", "812", "423", "383"][sample::index(r, 4)],
+            sample::digits(r, 7)
+        );
         self.push(e)
     }
 
@@ -399,23 +464,57 @@ impl Builder {
         let country = if style == Style::Kg { "KG" } else { "KZ" };
         let mut e = Self::blank(kind, country, style);
         e.core_local = self.ru_core(r, KZ_PREFIX);
-        e.form = if style == Style::Kg { "ОсОО" } else { "ТОО" };
+        e.form = if style == Style::Kg {
+            "ОсОО"
+        } else {
+            "ТОО"
+        };
         e.core_lat = crate::translit::transliterate(crate::translit::Scheme::Icao, &e.core_local);
         e.canonical = names::canonical(&e);
         e.local = Some(names::canonical_local(&e));
         if style == Style::Kg {
             e.ids.push(("INN_KG", sample::digits(r, 14)));
-            e.address = format!("720000, Г. БИШКЕК, УЛ. {}, Д. {}", sample::pick(r, &["КИЕВСКАЯ", "ТОКТОГУЛА", "ИБРАИМОВА"]), sample::int(r, 1, 200));
+            e.address = format!(
+                "720000, Г. БИШКЕК, УЛ. {}, Д. {}",
+                sample::pick(r, &["КИЕВСКАЯ", "ТОКТОГУЛА", "ИБРАИМОВА"]),
+                sample::int(r, 1, 200)
+            );
         } else {
-            e.ids.push(("BIN", format!("{:02}{:02}4{}", sample::int(r, 5, 23), sample::int(r, 1, 12), sample::digits(r, 7))));
-            let city = if sample::chance(r, 0.6) { "050000, Г. АЛМАТЫ" } else { "010000, Г. АСТАНА" };
-            e.address = format!("{city}, {} {}, Д. {}", sample::pick(r, &["ПР.", "УЛ."]), sample::pick(r, &["АБАЯ", "ДОСТЫК", "ТОЛЕ БИ", "КАБАНБАЙ БАТЫРА", "СЕЙФУЛЛИНА"]), sample::int(r, 1, 300));
+            e.ids.push((
+                "BIN",
+                format!(
+                    "{:02}{:02}4{}",
+                    sample::int(r, 5, 23),
+                    sample::int(r, 1, 12),
+                    sample::digits(r, 7)
+                ),
+            ));
+            let city = if sample::chance(r, 0.6) {
+                "050000, Г. АЛМАТЫ"
+            } else {
+                "010000, Г. АСТАНА"
+            };
+            e.address = format!(
+                "{city}, {} {}, Д. {}",
+                sample::pick(r, &["ПР.", "УЛ."]),
+                sample::pick(
+                    r,
+                    &["АБАЯ", "ДОСТЫК", "ТОЛЕ БИ", "КАБАНБАЙ БАТЫРА", "СЕЙФУЛЛИНА"]
+                ),
+                sample::int(r, 1, 300)
+            );
         }
         e.phone = format!("+7 7{} {}", sample::int(r, 0, 9), sample::digits(r, 8));
         self.push(e)
     }
 
-    fn latin(&mut self, r: &mut Rng, country: &'static str, form: &'static str, kind: &'static str) -> u32 {
+    fn latin(
+        &mut self,
+        r: &mut Rng,
+        country: &'static str,
+        form: &'static str,
+        kind: &'static str,
+    ) -> u32 {
         let mut e = Self::blank(kind, country, Style::Latin);
         e.form = form;
         for attempt in 0..40 {
@@ -443,13 +542,23 @@ impl Builder {
             "JP" => "OSAKA",
             _ => "HO CHI MINH CITY",
         };
-        e.address = format!("{} {} STREET, {city}, {}", sample::int(r, 1, 400), sample::pick(r, LATIN_A), geo::country(country).en);
+        e.address = format!(
+            "{} {} STREET, {city}, {}",
+            sample::int(r, 1, 400),
+            sample::pick(r, LATIN_A),
+            geo::country(country).en
+        );
         e.phone = format!("+{} {}", sample::int(r, 30, 999), sample::digits(r, 9));
         self.push(e)
     }
 
     fn latin_bg(&mut self, r: &mut Rng) -> u32 {
-        let c = *sample::pick(r, &["TR", "DE", "IT", "KR", "JP", "IN", "PL", "VN", "TR", "DE", "BY"]);
+        let c = *sample::pick(
+            r,
+            &[
+                "TR", "DE", "IT", "KR", "JP", "IN", "PL", "VN", "TR", "DE", "BY",
+            ],
+        );
         match c {
             "BY" => self.ru_like(r, "exporter", "BY"),
             "TR" if sample::chance(r, 0.3) => self.latin(r, "TR", "TR2", "exporter"),
@@ -461,12 +570,21 @@ impl Builder {
     fn shells(&mut self, r: &mut Rng, clusters: usize) {
         for g in 0..clusters {
             let n = sample::int(r, 3, 6) as usize;
-            let address = if g % 2 == 0 { hk_address(r) } else { cn_address(r, 0) };
+            let address = if g % 2 == 0 {
+                hk_address(r)
+            } else {
+                cn_address(r, 0)
+            };
             let phone = format!("+852 {}", sample::digits(r, 8));
             let mut members = Vec::new();
             for _ in 0..n {
                 let ind = sample::index(r, 4);
-                let e = self.cn(r, if g % 2 == 0 { Style::Hk } else { Style::Cn }, ind, "trader");
+                let e = self.cn(
+                    r,
+                    if g % 2 == 0 { Style::Hk } else { Style::Cn },
+                    ind,
+                    "trader",
+                );
                 let ent = &mut self.pop.entities[e as usize];
                 ent.address = address.clone();
                 ent.phone = phone.clone();
@@ -480,87 +598,9 @@ impl Builder {
     }
 }
 
-/// A Russian INN of a legal entity (10 digits, valid check digit).
-pub fn inn(r: &mut Rng, region: &str) -> String {
-    let body = format!("{region}{:02}{}", sample::int(r, 1, 51), sample::digits(r, 5));
-    let w = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-    let s: u32 = body.bytes().zip(w).map(|(b, w)| u32::from(b - b'0') * w).sum();
-    format!("{body}{}", s % 11 % 10)
-}
-
-/// A Russian OGRN (13 digits, valid check digit).
-pub fn ogrn(r: &mut Rng, region: &str) -> String {
-    let body = format!("1{:02}{region}{}", sample::int(r, 2, 23), sample::digits(r, 7));
-    let n: u64 = body.parse().unwrap_or(0);
-    format!("{body}{}", n % 11 % 10)
-}
-
-/// A Chinese unified social credit code (18 characters, valid check character).
-pub fn uscc(r: &mut Rng, city: usize) -> String {
-    const ALPHA: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-    const W: [usize; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-    let region = ["440300", "440100", "350200", "330782", "441900", "330200", "330100", "440500"][city.min(7)];
-    let mut code = format!("91{region}");
-    for _ in 0..9 {
-        code.push(char::from(ALPHA[sample::index(r, ALPHA.len())]));
-    }
-    let sum: usize = code.bytes().zip(W).map(|(b, w)| ALPHA.iter().position(|a| *a == b).unwrap_or(0) * w).sum();
-    code.push(char::from(ALPHA[(31 - sum % 31) % 31]));
-    code
-}
-
-fn cn_address(r: &mut Rng, city: usize) -> String {
-    let c = &CN_CITIES[city];
-    format!(
-        "ROOM {}, NO. {} {} ROAD, {} DISTRICT, {}, {}, CHINA",
-        sample::int(r, 101, 2808),
-        sample::int(r, 1, 999),
-        sample::pick(r, CN_STREETS),
-        sample::pick(r, CN_DISTRICTS),
-        c.lat,
-        c.province
-    )
-}
-
-fn hk_address(r: &mut Rng) -> String {
-    format!(
-        "FLAT {}, {}/F, {} {} BUILDING, {} {}, HONG KONG",
-        sample::int(r, 1, 30),
-        sample::int(r, 2, 40),
-        sample::pick(r, LATIN_A),
-        sample::pick(r, &["COMMERCIAL", "INDUSTRIAL", "TRADE", "CENTRE"]),
-        sample::int(r, 1, 300),
-        sample::pick(r, &["NATHAN ROAD, KOWLOON", "HENNESSY ROAD, WAN CHAI", "DES VOEUX ROAD, SHEUNG WAN", "KWAI FUNG CRESCENT, KWAI CHUNG"])
-    )
-}
-
-fn ru_address(r: &mut Rng, region: &str, country: &str) -> String {
-    let (zip, city) = match (country, region) {
-        ("BY", _) => ("220030", "Г. МИНСК"),
-        (_, "78") => ("190000", "Г. САНКТ-ПЕТЕРБУРГ"),
-        (_, "25") => ("690091", "Г. ВЛАДИВОСТОК"),
-        (_, "54") => ("630099", "Г. НОВОСИБИРСК"),
-        (_, "50") => ("141700", "МОСКОВСКАЯ ОБЛ., Г. ДОЛГОПРУДНЫЙ"),
-        _ => ("123112", "Г. МОСКВА"),
-    };
-    let street = sample::pick(r, &["УЛ. ЛЕНИНА", "ПР-Т МИРА", "УЛ. СВЕТЛАНСКАЯ", "ПРЕСНЕНСКАЯ НАБ.", "УЛ. САДОВАЯ", "ВАРШАВСКОЕ Ш."]);
-    format!("{zip}, {city}, {street}, Д. {}, ОФ. {}", sample::int(r, 1, 150), sample::int(r, 1, 900))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn check_digits_are_valid() {
-        let mut r = sample::stream(1, "ids");
-        for _ in 0..50 {
-            let i = inn(&mut r, "77");
-            assert_eq!(i.len(), 10);
-            assert_eq!(uscc(&mut r, 0).len(), 18);
-            assert_eq!(ogrn(&mut r, "78").len(), 13);
-        }
-    }
 
     #[test]
     fn population_has_every_pool() {

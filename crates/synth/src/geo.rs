@@ -21,33 +21,146 @@ pub struct Country {
 
 /// Every country the world uses.
 pub const COUNTRIES: &[Country] = &[
-    Country { iso2: "CN", num: "156", ru: "КИТАЙ", en: "CHINA" },
-    Country { iso2: "HK", num: "344", ru: "ГОНКОНГ", en: "HONG KONG" },
-    Country { iso2: "RU", num: "643", ru: "РОССИЯ", en: "RUSSIA" },
-    Country { iso2: "KZ", num: "398", ru: "КАЗАХСТАН", en: "KAZAKHSTAN" },
-    Country { iso2: "KG", num: "417", ru: "КИРГИЗИЯ", en: "KYRGYZSTAN" },
-    Country { iso2: "AM", num: "051", ru: "АРМЕНИЯ", en: "ARMENIA" },
-    Country { iso2: "AE", num: "784", ru: "ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ", en: "UNITED ARAB EMIRATES" },
-    Country { iso2: "TR", num: "792", ru: "ТУРЦИЯ", en: "TURKEY" },
-    Country { iso2: "BY", num: "112", ru: "БЕЛАРУСЬ", en: "BELARUS" },
-    Country { iso2: "PK", num: "586", ru: "ПАКИСТАН", en: "PAKISTAN" },
-    Country { iso2: "US", num: "840", ru: "СОЕДИНЕННЫЕ ШТАТЫ", en: "UNITED STATES" },
-    Country { iso2: "JP", num: "392", ru: "ЯПОНИЯ", en: "JAPAN" },
-    Country { iso2: "CH", num: "756", ru: "ШВЕЙЦАРИЯ", en: "SWITZERLAND" },
-    Country { iso2: "DE", num: "276", ru: "ГЕРМАНИЯ", en: "GERMANY" },
-    Country { iso2: "IT", num: "380", ru: "ИТАЛИЯ", en: "ITALY" },
-    Country { iso2: "FR", num: "250", ru: "ФРАНЦИЯ", en: "FRANCE" },
-    Country { iso2: "NL", num: "528", ru: "НИДЕРЛАНДЫ", en: "NETHERLANDS" },
-    Country { iso2: "KR", num: "410", ru: "КОРЕЯ, РЕСПУБЛИКА", en: "KOREA, REPUBLIC OF" },
-    Country { iso2: "IN", num: "356", ru: "ИНДИЯ", en: "INDIA" },
-    Country { iso2: "VN", num: "704", ru: "ВЬЕТНАМ", en: "VIET NAM" },
-    Country { iso2: "PL", num: "616", ru: "ПОЛЬША", en: "POLAND" },
-    Country { iso2: "UZ", num: "860", ru: "УЗБЕКИСТАН", en: "UZBEKISTAN" },
+    Country {
+        iso2: "CN",
+        num: "156",
+        ru: "КИТАЙ",
+        en: "CHINA",
+    },
+    Country {
+        iso2: "HK",
+        num: "344",
+        ru: "ГОНКОНГ",
+        en: "HONG KONG",
+    },
+    Country {
+        iso2: "RU",
+        num: "643",
+        ru: "РОССИЯ",
+        en: "RUSSIA",
+    },
+    Country {
+        iso2: "KZ",
+        num: "398",
+        ru: "КАЗАХСТАН",
+        en: "KAZAKHSTAN",
+    },
+    Country {
+        iso2: "KG",
+        num: "417",
+        ru: "КИРГИЗИЯ",
+        en: "KYRGYZSTAN",
+    },
+    Country {
+        iso2: "AM",
+        num: "051",
+        ru: "АРМЕНИЯ",
+        en: "ARMENIA",
+    },
+    Country {
+        iso2: "AE",
+        num: "784",
+        ru: "ОБЪЕДИНЕННЫЕ АРАБСКИЕ ЭМИРАТЫ",
+        en: "UNITED ARAB EMIRATES",
+    },
+    Country {
+        iso2: "TR",
+        num: "792",
+        ru: "ТУРЦИЯ",
+        en: "TURKEY",
+    },
+    Country {
+        iso2: "BY",
+        num: "112",
+        ru: "БЕЛАРУСЬ",
+        en: "BELARUS",
+    },
+    Country {
+        iso2: "PK",
+        num: "586",
+        ru: "ПАКИСТАН",
+        en: "PAKISTAN",
+    },
+    Country {
+        iso2: "US",
+        num: "840",
+        ru: "СОЕДИНЕННЫЕ ШТАТЫ",
+        en: "UNITED STATES",
+    },
+    Country {
+        iso2: "JP",
+        num: "392",
+        ru: "ЯПОНИЯ",
+        en: "JAPAN",
+    },
+    Country {
+        iso2: "CH",
+        num: "756",
+        ru: "ШВЕЙЦАРИЯ",
+        en: "SWITZERLAND",
+    },
+    Country {
+        iso2: "DE",
+        num: "276",
+        ru: "ГЕРМАНИЯ",
+        en: "GERMANY",
+    },
+    Country {
+        iso2: "IT",
+        num: "380",
+        ru: "ИТАЛИЯ",
+        en: "ITALY",
+    },
+    Country {
+        iso2: "FR",
+        num: "250",
+        ru: "ФРАНЦИЯ",
+        en: "FRANCE",
+    },
+    Country {
+        iso2: "NL",
+        num: "528",
+        ru: "НИДЕРЛАНДЫ",
+        en: "NETHERLANDS",
+    },
+    Country {
+        iso2: "KR",
+        num: "410",
+        ru: "КОРЕЯ, РЕСПУБЛИКА",
+        en: "KOREA, REPUBLIC OF",
+    },
+    Country {
+        iso2: "IN",
+        num: "356",
+        ru: "ИНДИЯ",
+        en: "INDIA",
+    },
+    Country {
+        iso2: "VN",
+        num: "704",
+        ru: "ВЬЕТНАМ",
+        en: "VIET NAM",
+    },
+    Country {
+        iso2: "PL",
+        num: "616",
+        ru: "ПОЛЬША",
+        en: "POLAND",
+    },
+    Country {
+        iso2: "UZ",
+        num: "860",
+        ru: "УЗБЕКИСТАН",
+        en: "UZBEKISTAN",
+    },
 ];
 
 /// The country with this alpha-2 code.
 pub fn country(iso2: &str) -> &'static Country {
-    COUNTRIES.iter().find(|c| c.iso2 == iso2).unwrap_or(&COUNTRIES[0])
+    COUNTRIES
+        .iter()
+        .find(|c| c.iso2 == iso2)
+        .unwrap_or(&COUNTRIES[0])
 }
 
 /// A country written the Russian-customs way: a Russian name, `156 КИТАЙ`, or the ISO code, mixed.
@@ -62,7 +175,11 @@ pub fn country_ru_mixed(r: &mut Rng, iso2: &str) -> String {
 
 /// A country written the vendor way: mostly the ISO code, sometimes the English name.
 pub fn country_vendor(r: &mut Rng, iso2: &str) -> String {
-    if sample::chance(r, 0.85) { iso2.to_string() } else { country(iso2).en.to_string() }
+    if sample::chance(r, 0.85) {
+        iso2.to_string()
+    } else {
+        country(iso2).en.to_string()
+    }
 }
 
 /// First day of the world, 2019-01-01.
@@ -78,7 +195,11 @@ pub fn month_span(m: usize) -> (i32, i32) {
     let y = 2019 + (m / 12) as i32;
     let mo = (m % 12) as u32 + 1;
     let first = days_from_civil(y, mo, 1);
-    let next = if mo == 12 { days_from_civil(y + 1, 1, 1) } else { days_from_civil(y, mo + 1, 1) };
+    let next = if mo == 12 {
+        days_from_civil(y + 1, 1, 1)
+    } else {
+        days_from_civil(y, mo + 1, 1)
+    };
     (first, next - first)
 }
 
@@ -129,7 +250,9 @@ pub const RU_OFFICES: &[(&str, &str)] = &[
 ];
 
 /// Kazakh customs offices: 8-digit codes.
-pub const KZ_OFFICES: &[&str] = &["55208040", "55201041", "55204031", "55209010", "55202081", "55207051"];
+pub const KZ_OFFICES: &[&str] = &[
+    "55208040", "55201041", "55204031", "55209010", "55202081", "55207051",
+];
 
 /// A declaration number `<office>/<DDMMYY>/<7-digit sequence>`.
 pub fn declaration_number(office: &str, day: i32, seq: u32) -> String {
@@ -202,7 +325,10 @@ mod tests {
         assert_eq!(num_comma(1234567.0, 0, true), "1 234 567");
         assert_eq!(num_comma(123.0, 1, true), "123,0");
         assert_eq!(ru_date(day(2023, 4, 12)), "12.04.2023");
-        assert_eq!(declaration_number("55208040", day(2023, 4, 12), 12345), "55208040/120423/0012345");
+        assert_eq!(
+            declaration_number("55208040", day(2023, 4, 12), 12345),
+            "55208040/120423/0012345"
+        );
         assert_eq!(month_of(day(2022, 2, 24)), 37);
         assert_eq!(month_span(0).1, 31);
     }

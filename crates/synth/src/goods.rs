@@ -47,13 +47,24 @@ pub struct Item {
 }
 
 /// A background goods class: id, 10-digit code, Russian and English descriptions, unit, kg per unit, USD per unit, median quantity, origins.
-type Bg = (&'static str, &'static str, &'static str, &'static str, &'static str, f64, f64, f64, &'static [&'static str]);
+type Bg = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    f64,
+    f64,
+    f64,
+    &'static [&'static str],
+);
 
 const CN: &[&str] = &["CN"];
 const CN_TR: &[&str] = &["CN", "TR", "CN", "VN", "IN"];
 const EU: &[&str] = &["DE", "IT", "PL", "CN", "KR", "JP"];
 
 /// The background of unrelated trade.
+#[rustfmt::skip]
 pub const BACKGROUND: &[Bg] = &[
     ("tshirt", "6109100000", "ФУТБОЛКИ ТРИКОТАЖНЫЕ ИЗ ХЛОПКА", "COTTON KNITTED T-SHIRTS", "ШТ", 0.18, 3.5, 800.0, CN_TR),
     ("trousers", "6203423500", "БРЮКИ МУЖСКИЕ ИЗ ДЕНИМА", "MEN'S DENIM TROUSERS", "ШТ", 0.6, 9.0, 500.0, CN_TR),
@@ -116,7 +127,8 @@ fn brand_share(brand: &str) -> f64 {
 pub fn median_qty(kind: &str) -> f64 {
     match kind {
         "camera_quad" => 3.0,
-        "enterprise_quad" | "agricultural" | "hexacopter" | "heavy_multirotor" | "payload_camera" | "remote_controller" => 1.5,
+        "enterprise_quad" | "agricultural" | "hexacopter" | "heavy_multirotor"
+        | "payload_camera" | "remote_controller" => 1.5,
         "fixed_wing_vtol" => 1.2,
         "fpv_drone" => 10.0,
         "toy_rc" => 60.0,
@@ -125,15 +137,24 @@ pub fn median_qty(kind: &str) -> f64 {
         "motor" => 40.0,
         "flight_controller" | "telemetry_radio" | "imu" => 8.0,
         "capacitor" => 20_000.0,
-        "microcontroller" | "dsp" | "rf_microcontroller" | "rf_transceiver" | "rf_amplifier" | "fpga" => 300.0,
+        "microcontroller" | "dsp" | "rf_microcontroller" | "rf_transceiver" | "rf_amplifier"
+        | "fpga" => 300.0,
         "battery_phone" | "battery_laptop" => 200.0,
         _ => 8.0,
     }
 }
 
 fn launched(p: &Product) -> i32 {
-    let y: i32 = p.price_date.get(0..4).and_then(|s| s.parse().ok()).unwrap_or(2019);
-    let m: u32 = p.price_date.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let y: i32 = p
+        .price_date
+        .get(0..4)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2019);
+    let m: u32 = p
+        .price_date
+        .get(5..7)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     geo::day(y, m, 1)
 }
 
@@ -146,7 +167,11 @@ impl Goods {
             let mut per_month = Vec::with_capacity(geo::MONTHS);
             for m in 0..geo::MONTHS {
                 let (first, len) = geo::month_span(m);
-                let avail: Vec<usize> = (0..products.len()).filter(|i| products[*i].category == cat && launched(products[*i]) <= first + len).collect();
+                let avail: Vec<usize> = (0..products.len())
+                    .filter(|i| {
+                        products[*i].category == cat && launched(products[*i]) <= first + len
+                    })
+                    .collect();
                 let weights: Vec<f64> = avail
                     .iter()
                     .map(|i| {
@@ -154,7 +179,10 @@ impl Goods {
                         if cat != "drone" {
                             return 1.0;
                         }
-                        let n = avail.iter().filter(|j| products[**j].brand == p.brand).count() as f64;
+                        let n = avail
+                            .iter()
+                            .filter(|j| products[**j].brand == p.brand)
+                            .count() as f64;
                         brand_share(&p.brand) / n / (p.list_price_usd * median_qty(&p.kind))
                     })
                     .collect();
@@ -170,16 +198,32 @@ impl Goods {
         let c = CATEGORIES.iter().position(|x| *x == category).unwrap_or(0);
         let (avail, table) = &self.tables[c][geo::month_of(day)];
         if avail.is_empty() {
-            let all: Vec<&'static Product> = self.products.iter().filter(|p| p.category == category).copied().collect();
-            return *sample::pick(r, &all);
+            let all: Vec<&'static Product> = self
+                .products
+                .iter()
+                .filter(|p| p.category == category)
+                .copied()
+                .collect();
+            return sample::pick::<&'static Product>(r, &all);
         }
         self.products[avail[table.draw(r)]]
     }
 
     /// Draws a product of one brand and category available on a day.
-    pub fn pick_brand(&self, r: &mut Rng, brand: &str, category: &str, day: i32) -> Option<&'static Product> {
-        let ok: Vec<_> = self.products.iter().filter(|p| p.brand == brand && p.category == category && launched(p) <= day).copied().collect();
-        (!ok.is_empty()).then(|| *sample::pick(r, &ok))
+    pub fn pick_brand(
+        &self,
+        r: &mut Rng,
+        brand: &str,
+        category: &str,
+        day: i32,
+    ) -> Option<&'static Product> {
+        let ok: Vec<_> = self
+            .products
+            .iter()
+            .filter(|p| p.brand == brand && p.category == category && launched(p) <= day)
+            .copied()
+            .collect();
+        (!ok.is_empty()).then(|| ok[sample::index(r, ok.len())])
     }
 }
 
@@ -221,24 +265,50 @@ pub fn hs10(hs6: &str) -> String {
 /// A wrong code for a misclassified line of a category.
 pub fn wrong_hs6(r: &mut Rng, category: &str) -> &'static str {
     match category {
-        "drone" => *sample::pick(r, &["950300", "852589", "880730", "847330", "903289"]),
-        "drone_part" => *sample::pick(r, &["847330", "854370", "392690", "950300"]),
-        _ => *sample::pick(r, &["854370", "853890", "847330"]),
+        "drone" => sample::pick::<&str>(r, &["950300", "852589", "880730", "847330", "903289"]),
+        "drone_part" => sample::pick::<&str>(r, &["847330", "854370", "392690", "950300"]),
+        _ => sample::pick::<&str>(r, &["854370", "853890", "847330"]),
     }
 }
 
 /// Makes a catalogue goods line of `qty` units; `vague` writes a generic description.
-pub fn product_item(r: &mut Rng, p: &'static Product, day: i32, qty: f64, set: &TemplateSet, utf8: bool, vague: bool) -> Item {
+pub fn product_item(
+    r: &mut Rng,
+    p: &'static Product,
+    day: i32,
+    qty: f64,
+    set: &TemplateSet,
+    utf8: bool,
+    vague: bool,
+) -> Item {
     let (true_hs6, hs_version) = true_hs(p, day);
-    let factor = if p.category == "component" { sample::lognormal(r, 1.0, 0.25) } else { sample::lognormal(r, 0.92, 0.08).clamp(0.7, 1.2) };
+    let factor = if p.category == "component" {
+        sample::lognormal(r, 1.0, 0.25)
+    } else {
+        sample::lognormal(r, 0.92, 0.08).clamp(0.7, 1.2)
+    };
     let unit_usd = p.list_price_usd * factor;
     let net = (qty * p.unit_weight_g / 1000.0).max(0.01);
-    let pack = if p.category == "component" { 1.3 } else { sample::uniform(r, 1.25, 1.7) };
-    let brand_country = catalogue().brand(&p.brand).map_or("CN", |b| if b.country == "CN" { "CN" } else { geo::country(&b.country).iso2 });
+    let pack = if p.category == "component" {
+        1.3
+    } else {
+        sample::uniform(r, 1.25, 1.7)
+    };
+    let brand_country = catalogue().brand(&p.brand).map_or("CN", |b| {
+        if b.country == "CN" {
+            "CN"
+        } else {
+            geo::country(&b.country).iso2
+        }
+    });
     Item {
         class: p.id.clone(),
         product: Some(p),
-        category: CATEGORIES.iter().find(|c| **c == p.category).copied().unwrap_or("other"),
+        category: CATEGORIES
+            .iter()
+            .find(|c| **c == p.category)
+            .copied()
+            .unwrap_or("other"),
         origin: brand_country,
         declared_hs: hs10(&true_hs6),
         true_hs6,
@@ -257,7 +327,9 @@ pub fn product_item(r: &mut Rng, p: &'static Product, day: i32, qty: f64, set: &
 
 /// A quantity for a product line.
 pub fn quantity(r: &mut Rng, p: &Product) -> f64 {
-    sample::lognormal(r, median_qty(&p.kind), 0.9).round().clamp(1.0, 100_000.0)
+    sample::lognormal(r, median_qty(&p.kind), 0.9)
+        .round()
+        .clamp(1.0, 100_000.0)
 }
 
 /// Makes a background goods line.
@@ -265,9 +337,17 @@ pub fn background_item(r: &mut Rng, set: &TemplateSet, sender_country: &'static 
     let &(id, hs, ru, en, unit, kg, usd, med, origins) = sample::pick(r, BACKGROUND);
     let qty = sample::lognormal(r, med, 1.0).round().max(1.0);
     let unit_usd = usd * sample::lognormal(r, 1.0, 0.35);
-    let origin = if origins.contains(&sender_country) { sender_country } else { origins[0] };
+    let origin = if origins.contains(&sender_country) {
+        sender_country
+    } else {
+        origins[0]
+    };
     let net = qty * kg * sample::uniform(r, 0.9, 1.1);
-    let brand = if sample::chance(r, 0.5) { sample::pick(r, set.brand_fillers).to_string() } else { crate::words::LATIN_A[sample::index(r, 10)].to_string() };
+    let brand = if sample::chance(r, 0.5) {
+        sample::pick(r, set.brand_fillers).to_string()
+    } else {
+        crate::words::LATIN_A[sample::index(r, 10)].to_string()
+    };
     Item {
         class: format!("bg:{id}"),
         product: None,
@@ -288,7 +368,11 @@ pub fn background_item(r: &mut Rng, set: &TemplateSet, sender_country: &'static 
             en: en.to_string(),
             zh: String::new(),
             brand: brand.clone(),
-            manufacturer: if sample::chance(r, 0.5) { brand } else { sample::pick(r, set.brand_fillers).to_string() },
+            manufacturer: if sample::chance(r, 0.5) {
+                brand
+            } else {
+                sample::pick(r, set.brand_fillers).to_string()
+            },
             model: sample::pick(r, set.brand_fillers).to_string(),
             template: "background".to_string(),
         },

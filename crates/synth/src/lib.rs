@@ -14,6 +14,7 @@ pub mod geo;
 pub mod goods;
 pub mod names;
 pub mod planted;
+pub mod registry;
 pub mod sample;
 pub mod templates;
 pub mod translit;
@@ -30,7 +31,8 @@ use declarations::{Ctx, Decl, FileKind};
 use writers::Csv;
 
 /// Version written into `world.json`.
-pub const GENERATOR_VERSION: &str = concat!("tradetrail-synth ", env!("CARGO_PKG_VERSION"), " world-v1");
+pub const GENERATOR_VERSION: &str =
+    concat!("tradetrail-synth ", env!("CARGO_PKG_VERSION"), " world-v1");
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -110,12 +112,20 @@ fn scaled(n: u64, per: u64, lo: usize, hi: usize) -> usize {
 struct Out {
     files: [Csv; 3],
     truth: truth::Truth,
+}
+
+/// Numbering state of the drawing thread: per-office sequence counters and the vendor record counter.
+struct Numbering {
     seq: Vec<u32>,
     vendor_rows: u64,
 }
 
 /// Generates a world into `out_dir`, calling `progress` with the rows written so far after each month.
-pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Result<WorldSummary, Error> {
+pub fn generate(
+    cfg: &WorldConfig,
+    out_dir: &Path,
+    progress: &dyn Fn(u64),
+) -> Result<WorldSummary, Error> {
     if cfg.lines == 0 {
         return Err(Error::Config("lines must be at least 1".into()));
     }
@@ -126,8 +136,13 @@ pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Re
     let goods = goods::Goods::new();
     let n = cfg.lines;
     let mut pr = sample::stream(cfg.seed, "planted");
-    let (mut chains, mut planted) = chains::plan(&mut pr, &pop, &goods, set, scaled(n, 4000, 4, 2000));
-    let mut planter = planted::Planter { pop: &pop, goods: &goods, set, out: Vec::new() };
+    let (chains, mut planted) = chains::plan(&mut pr, &pop, &goods, set, scaled(n, 4000, 4, 2000));
+    let mut planter = planted::Planter {
+        pop: &pop,
+        goods: &goods,
+        set,
+        out: Vec::new(),
+    };
     planter.brand_owners(&mut pr, scaled(n, 100_000, 0, 40));
     planter.structuring(&mut pr, scaled(n, 50_000, 2, 100));
     planter.ephemeral(&mut pr);
@@ -137,39 +152,99 @@ pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Re
     planted.append(&mut planter.out);
     planted.sort_by_key(|d| geo::month_of(d.date));
 
-    let mut out = Out {
+    let out = Out {
         files: [
-            Csv::create(&out_dir.join(FileKind::Vendor.file_name()), ',', false, writers::VENDOR_HEADERS)?,
-            Csv::create(&out_dir.join(FileKind::Customs.file_name()), ';', true, writers::CUSTOMS_HEADERS)?,
-            Csv::create(&out_dir.join(FileKind::Kz.file_name()), ';', false, writers::KZ_HEADERS)?,
+            Csv::create(
+                &out_dir.join(FileKind::Vendor.file_name()),
+                ',',
+                false,
+                writers::VENDOR_HEADERS,
+            )?,
+            Csv::create(
+                &out_dir.join(FileKind::Customs.file_name()),
+                ';',
+                true,
+                writers::CUSTOMS_HEADERS,
+            )?,
+            Csv::create(
+                &out_dir.join(FileKind::Kz.file_name()),
+                ';',
+                false,
+                writers::KZ_HEADERS,
+            )?,
         ],
         truth: truth::Truth::create(&tdir)?,
-        seq: (0..geo::RU_OFFICES.len() + geo::KZ_OFFICES.len()).map(|i| 1000 + 137 * i as u32).collect(),
+    };
+    let mut numbering = Numbering {
+        seq: (0..geo::RU_OFFICES.len() + geo::KZ_OFFICES.len())
+            .map(|i| 1000 + 137 * i as u32)
+            .collect(),
         vendor_rows: 0,
     };
-    let mut rng = sample::stream(cfg.seed, "flow");
-    let ctx = Ctx { pop: &pop, goods: &goods, set };
-    let weights: Vec<f64> = (0..geo::MONTHS).map(|m| 1.0 + m as f64 * 0.012).collect();
-    let total: f64 = weights.iter().sum();
-    let (mut written, mut cum, mut pi) = (0u64, 0.0, 0usize);
-    for (m, w) in weights.iter().enumerate() {
-        cum += w;
-        let target = (n as f64 * cum / total).round() as u64;
-        while pi < planted.len() && geo::month_of(planted[pi].date) == m {
-            written += write_decl(&mut rng, &pop, set, &mut out, &planted[pi], &mut chains)?;
-            pi += 1;
-        }
-        while written < target {
-            let mut d = declarations::random(&mut rng, &ctx, m);
-            d.items.truncate((target - written) as usize);
-            written += write_decl(&mut rng, &pop, set, &mut out, &d, &mut chains)?;
-        }
-        progress(written);
-    }
+    // Two stages on two threads so the bytes do not depend on scheduling:
+    // this thread draws and renders declarations in order with its own random streams, the writer writes them in the same order.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Decl, Vec<writers::Row>)>>(16);
+    let mut render_rng = sample::stream(cfg.seed, "render");
+    let (written, out, chains) =
+        std::thread::scope(|scope| -> Result<(u64, Out, Vec<chains::Chain>), Error> {
+            let pop = &pop;
+            let writer = scope.spawn(move || -> Result<(Out, Vec<chains::Chain>), Error> {
+                let mut out = out;
+                let mut chains = chains;
+                for batch in rx {
+                    for (d, rows) in &batch {
+                        emit(pop, set, &mut out, d, rows, &mut chains)?;
+                    }
+                }
+                Ok((out, chains))
+            });
+            let mut rng = sample::stream(cfg.seed, "flow");
+            let ctx = Ctx {
+                pop,
+                goods: &goods,
+                set,
+            };
+            let weights: Vec<f64> = (0..geo::MONTHS).map(|m| 1.0 + m as f64 * 0.012).collect();
+            let total: f64 = weights.iter().sum();
+            let (mut written, mut cum) = (0u64, 0.0);
+            let mut planted = planted.into_iter().peekable();
+            let mut batch = Vec::with_capacity(256);
+            for (m, w) in weights.iter().enumerate() {
+                cum += w;
+                let target = (n as f64 * cum / total).round() as u64;
+                while let Some(d) = planted.next_if(|d| geo::month_of(d.date) == m) {
+                    written += d.items.len() as u64;
+                    let rows = render(&mut render_rng, pop, set, &mut numbering, &d);
+                    batch.push((d, rows));
+                }
+                while written < target {
+                    let mut d = declarations::random(&mut rng, &ctx, m);
+                    d.items.truncate((target - written) as usize);
+                    written += d.items.len() as u64;
+                    let rows = render(&mut render_rng, pop, set, &mut numbering, &d);
+                    batch.push((d, rows));
+                    if batch.len() == 256 && tx.send(std::mem::take(&mut batch)).is_err() {
+                        break;
+                    }
+                }
+                if !batch.is_empty() && tx.send(std::mem::take(&mut batch)).is_err() {
+                    break;
+                }
+                progress(written);
+            }
+            drop(tx);
+            let (out, chains) = writer
+                .join()
+                .map_err(|_| Error::Config("the writer thread panicked".into()))??;
+            Ok((written, out, chains))
+        })?;
 
     let Out { files, truth, .. } = out;
     let mut world_files = Vec::new();
-    for (csv, kind) in files.into_iter().zip([FileKind::Vendor, FileKind::Customs, FileKind::Kz]) {
+    for (csv, kind) in files
+        .into_iter()
+        .zip([FileKind::Vendor, FileKind::Customs, FileKind::Kz])
+    {
         let rows = csv.line - 1;
         csv.finish()?;
         let (profile, dataset) = match kind {
@@ -177,7 +252,12 @@ pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Re
             FileKind::Customs => (Some("ru-customs".to_string()), "synth-ru-customs"),
             FileKind::Kz => (None, "synth-kz-imports"),
         };
-        world_files.push(WorldFile { path: kind.file_name().to_string(), profile, dataset: dataset.into(), lines: rows });
+        world_files.push(WorldFile {
+            path: kind.file_name().to_string(),
+            profile,
+            dataset: dataset.into(),
+            lines: rows,
+        });
     }
     let summary = WorldSummary {
         synthetic: true,
@@ -189,11 +269,23 @@ pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Re
         entities: pop.entities.len() as u64,
         chains: chains.len() as u64,
         anomalies: truth.by_code.values().sum(),
-        anomalies_by_code: truth.by_code.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
-        lines_by_category: truth.by_category.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        anomalies_by_code: truth
+            .by_code
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect(),
+        lines_by_category: truth
+            .by_category
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect(),
         drone_lines: truth.drone_lines,
         hard_negative_lines: truth.hard_negatives,
-        drone_value_usd_by_brand: truth.drone_value.iter().map(|(k, v)| (k.clone(), (v * 100.0).round() / 100.0)).collect(),
+        drone_value_usd_by_brand: truth
+            .drone_value
+            .iter()
+            .map(|(k, v)| (k.clone(), (v * 100.0).round() / 100.0))
+            .collect(),
     };
     truth.finish()?;
     truth::write_entities(&tdir, &pop)?;
@@ -205,7 +297,14 @@ pub fn generate(cfg: &WorldConfig, out_dir: &Path, progress: &dyn Fn(u64)) -> Re
     Ok(summary)
 }
 
-fn write_decl(rng: &mut sample::Rng, pop: &entities::Population, set: &templates::TemplateSet, out: &mut Out, d: &Decl, chains: &mut [chains::Chain]) -> Result<u64, Error> {
+/// Numbers a declaration and renders its rows (drawing thread).
+fn render(
+    rng: &mut sample::Rng,
+    pop: &entities::Population,
+    set: &templates::TemplateSet,
+    nb: &mut Numbering,
+    d: &Decl,
+) -> Vec<writers::Row> {
     let (office_idx, office) = match d.file {
         FileKind::Kz => {
             let i = sample::index(rng, geo::KZ_OFFICES.len());
@@ -216,22 +315,56 @@ fn write_decl(rng: &mut sample::Rng, pop: &entities::Population, set: &templates
             (i, geo::RU_OFFICES[i].0)
         }
     };
-    out.seq[office_idx] += 1 + sample::index(rng, 40) as u32;
-    let number = geo::declaration_number(office, d.date, out.seq[office_idx] % 10_000_000);
-    let fi = d.file as usize;
-    let file_name = d.file.file_name();
+    nb.seq[office_idx] += 1 + sample::index(rng, 40) as u32;
+    let number = geo::declaration_number(office, d.date, nb.seq[office_idx] % 10_000_000);
+    let mut rows = Vec::with_capacity(d.items.len());
     for (k, it) in d.items.iter().enumerate() {
         if d.file == FileKind::Vendor {
-            out.vendor_rows += 1;
+            nb.vendor_rows += 1;
         }
-        let row = writers::render(rng, pop, set, d, &number, office, k + 1, it, out.vendor_rows);
+        rows.push(writers::render(
+            rng,
+            pop,
+            set,
+            d,
+            &number,
+            office,
+            k + 1,
+            it,
+            nb.vendor_rows,
+        ));
+    }
+    rows
+}
+
+/// Writes a rendered declaration and its truth (writer thread).
+fn emit(
+    pop: &entities::Population,
+    set: &templates::TemplateSet,
+    out: &mut Out,
+    d: &Decl,
+    rows: &[writers::Row],
+    chains: &mut [chains::Chain],
+) -> Result<(), Error> {
+    let fi = d.file as usize;
+    let file_name = d.file.file_name();
+    for (k, (it, row)) in d.items.iter().zip(rows).enumerate() {
         let line = out.files[fi].row(&row.cells)?;
-        out.truth.row(pop, set.name, file_name, line, &row.record_id, d, it, &row.mentions)?;
+        out.truth.row(
+            pop,
+            set.name,
+            file_name,
+            line,
+            &row.record_id,
+            d,
+            it,
+            &row.mentions,
+        )?;
         if k == 0
             && let Some((c, h)) = d.chain
         {
             chains[c as usize].hops[h].line = Some(line);
         }
     }
-    Ok(d.items.len() as u64)
+    Ok(())
 }

@@ -22,10 +22,17 @@ pub fn canonical(e: &Entity) -> String {
     match e.style {
         Style::Cn => {
             let c = &CN_CITIES[e.city];
-            format!("{} {} {} CO LTD", c.lat, e.core_lat, CN_INDUSTRY[e.industry].en)
+            format!(
+                "{} {} {} CO LTD",
+                c.lat, e.core_lat, CN_INDUSTRY[e.industry].en
+            )
         }
         Style::Hk => format!("{} {} LIMITED", e.core_lat, CN_INDUSTRY[e.industry].en),
-        Style::Ru => format!("{} {}", e.core_lat, if e.form == "АО" { "JSC" } else { "LLC" }),
+        Style::Ru => format!(
+            "{} {}",
+            e.core_lat,
+            if e.form == "АО" { "JSC" } else { "LLC" }
+        ),
         Style::Kz => format!("{} LLP", e.core_lat),
         Style::Kg => format!("{} LLC", e.core_lat),
         Style::Latin => format!("{} {}", e.core_lat, legal_forms(e.form)[0]),
@@ -51,16 +58,35 @@ pub fn canonical_local(e: &Entity) -> String {
 pub fn mention(r: &mut Rng, e: &Entity, want: Want, cp1251: bool, set: &TemplateSet) -> String {
     let mut name = match e.style {
         Style::Fixed => {
-            let ok: Vec<&String> = e.fixed.iter().filter(|n| !(cp1251 || want == Want::Latin) || translit::script(n) == "latin").collect();
-            if ok.is_empty() { e.canonical.clone() } else { (*sample::pick(r, &ok)).clone() }
+            let ok: Vec<&String> = e
+                .fixed
+                .iter()
+                .filter(|n| !(cp1251 || want == Want::Latin) || translit::script(n) == "latin")
+                .collect();
+            if ok.is_empty() {
+                e.canonical.clone()
+            } else {
+                (*sample::pick(r, &ok)).clone()
+            }
         }
         Style::Cn | Style::Hk => chinese(r, e, want == Want::Local && !cp1251, set),
         Style::Ru | Style::Kz | Style::Kg => cyrillic(r, e, want, set),
         Style::Latin => {
             let forms = legal_forms(e.form);
-            let pos = if sample::chance(r, 0.4) { 0 } else { *sample::pick(r, set.form_positions) };
+            let pos = if sample::chance(r, 0.4) {
+                0
+            } else {
+                *sample::pick(r, set.form_positions)
+            };
             let form = forms[pos.min(forms.len() - 1)];
-            let form = if (cp1251 || want == Want::Latin) && !translit::cp1251_ok(form) && translit::script(form) != "latin" { forms[0] } else { form };
+            let form = if (cp1251 || want == Want::Latin)
+                && !translit::cp1251_ok(form)
+                && translit::script(form) != "latin"
+            {
+                forms[0]
+            } else {
+                form
+            };
             format!("{} {form}", e.core_lat)
         }
     };
@@ -78,7 +104,11 @@ pub fn mention(r: &mut Rng, e: &Entity, want: Want, cp1251: bool, set: &Template
         let kind = *sample::pick(r, set.noise);
         name = noise(r, &name, kind);
     }
-    if cp1251 { translit::fold_cp1251(&name) } else { name }
+    if cp1251 {
+        translit::fold_cp1251(&name)
+    } else {
+        name
+    }
 }
 
 fn chinese(r: &mut Rng, e: &Entity, han_ok: bool, set: &TemplateSet) -> String {
@@ -86,7 +116,11 @@ fn chinese(r: &mut Rng, e: &Entity, han_ok: bool, set: &TemplateSet) -> String {
     let ind = &CN_INDUSTRY[e.industry];
     let hk = e.style == Style::Hk;
     if han_ok && sample::chance(r, 0.35) {
-        let t = if hk { sample::pick(r, set.hk_han) } else { sample::pick(r, set.cn_han) };
+        let t = if hk {
+            sample::pick(r, set.hk_han)
+        } else {
+            sample::pick(r, set.cn_han)
+        };
         return fill(t, |k| match k {
             "CH" => Some(city.han),
             "TH" => Some(e.core_local.as_str()),
@@ -97,7 +131,11 @@ fn chinese(r: &mut Rng, e: &Entity, han_ok: bool, set: &TemplateSet) -> String {
     if sample::chance(r, 0.3) {
         return e.canonical.clone();
     }
-    let t = if hk { sample::pick(r, set.hk_lat) } else { sample::pick(r, set.cn_lat) };
+    let t = if hk {
+        sample::pick(r, set.hk_lat)
+    } else {
+        sample::pick(r, set.cn_lat)
+    };
     fill(t, |k| match k {
         "C" => Some(city.lat),
         "CA" => Some(city.abbr),
@@ -141,12 +179,23 @@ fn cyrillic(r: &mut Rng, e: &Entity, want: Want, set: &TemplateSet) -> String {
     }
 }
 
-const ROWS: &[&str] = &["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM", "ЙЦУКЕНГШЩЗХ", "ФЫВАПРОЛДЖЭ", "ЯЧСМИТЬБЮ"];
+const ROWS: &[&str] = &[
+    "QWERTYUIOP",
+    "ASDFGHJKL",
+    "ZXCVBNM",
+    "ЙЦУКЕНГШЩЗХ",
+    "ФЫВАПРОЛДЖЭ",
+    "ЯЧСМИТЬБЮ",
+];
 
 /// Applies one typo at a random letter.
 pub fn typo(r: &mut Rng, name: &str, kind: Typo) -> String {
     let mut chars: Vec<char> = name.chars().collect();
-    let letters: Vec<usize> = (0..chars.len()).filter(|i| chars[*i].is_alphabetic() && !translit::script(&chars[*i].to_string()).eq("han")).collect();
+    let letters: Vec<usize> = (0..chars.len())
+        .filter(|i| {
+            chars[*i].is_alphabetic() && !translit::script(&chars[*i].to_string()).eq("han")
+        })
+        .collect();
     if letters.len() < 4 {
         return name.to_string();
     }
@@ -156,7 +205,11 @@ pub fn typo(r: &mut Rng, name: &str, kind: Typo) -> String {
             for row in ROWS {
                 let row: Vec<char> = row.chars().collect();
                 if let Some(p) = row.iter().position(|c| *c == chars[i]) {
-                    chars[i] = if p + 1 < row.len() { row[p + 1] } else { row[p - 1] };
+                    chars[i] = if p + 1 < row.len() {
+                        row[p + 1]
+                    } else {
+                        row[p - 1]
+                    };
                     break;
                 }
             }
@@ -187,7 +240,10 @@ pub fn noise(r: &mut Rng, name: &str, kind: Noise) -> String {
             .map(|w| {
                 let mut cs = w.chars();
                 match cs.next() {
-                    Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>(),
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect::<String>(),
                     None => String::new(),
                 }
             })
@@ -223,6 +279,9 @@ mod tests {
         let mut r = sample::stream(1, "t");
         let t = typo(&mut r, "LEGION LLC", Typo::Delete);
         assert_eq!(t.chars().count(), 9);
-        assert_eq!(noise(&mut r, "ООО «ЛЕГИОН»", Noise::TitleCase), "Ооо «легион»");
+        assert_eq!(
+            noise(&mut r, "ООО «ЛЕГИОН»", Noise::TitleCase),
+            "Ооо «легион»"
+        );
     }
 }

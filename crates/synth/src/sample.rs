@@ -82,7 +82,9 @@ pub fn zipf(r: &mut Rng, n: usize) -> usize {
 
 /// A string of `n` random decimal digits.
 pub fn digits(r: &mut Rng, n: usize) -> String {
-    (0..n).map(|_| char::from(b'0' + index(r, 10) as u8)).collect()
+    (0..n)
+        .map(|_| char::from(b'0' + index(r, 10) as u8))
+        .collect()
 }
 
 /// Cumulative-weight table for fast repeated weighted draws.
@@ -109,7 +111,9 @@ impl Table {
     pub fn draw(&self, r: &mut Rng) -> usize {
         let total = *self.cumulative.last().unwrap_or(&0.0);
         let x = unit(r) * total;
-        self.cumulative.partition_point(|c| *c <= x).min(self.cumulative.len().saturating_sub(1))
+        self.cumulative
+            .partition_point(|c| *c <= x)
+            .min(self.cumulative.len().saturating_sub(1))
     }
 }
 

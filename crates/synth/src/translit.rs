@@ -122,6 +122,9 @@ pub fn transliterate(s: Scheme, text: &str) -> String {
 
 /// The dominant script of a written name: `han`, `cyrillic`, `armenian`, `latin` or `mixed`.
 pub fn script(text: &str) -> &'static str {
+    if text.is_ascii() {
+        return "latin";
+    }
     let (mut han, mut cyr, mut arm, mut lat) = (0, 0, 0, 0);
     for ch in text.chars() {
         match ch as u32 {
@@ -147,7 +150,12 @@ pub fn script(text: &str) -> &'static str {
 
 /// True when Windows-1251 can encode every character of the text.
 pub fn cp1251_ok(text: &str) -> bool {
-    text.chars().all(|c| c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c) || "«»№–—“”„‘’…•°±§©®€‰".contains(c))
+    if text.is_ascii() {
+        return true;
+    }
+    text.chars().all(|c| {
+        c.is_ascii() || ('\u{0400}'..='\u{045F}').contains(&c) || "«»№–—“”„‘’…•°±§©®€‰".contains(c)
+    })
 }
 
 /// Folds text into characters Windows-1251 can encode: Turkish letters to ASCII, other letters to `?`.
@@ -186,7 +194,10 @@ mod tests {
         assert_eq!(script("深圳市星河科技有限公司"), "han");
         assert_eq!(script("ООО «ЛЕГИОН»"), "cyrillic");
         assert_eq!(script("LEGION LLC"), "latin");
-        assert_eq!(fold_cp1251("NOVA DIŞ TİCARET LTD. ŞTİ."), "NOVA DIS TICARET LTD. STI.");
+        assert_eq!(
+            fold_cp1251("NOVA DIŞ TİCARET LTD. ŞTİ."),
+            "NOVA DIS TICARET LTD. STI."
+        );
         assert!(cp1251_ok("ООО «ЛЕГИОН» №1"));
     }
 }

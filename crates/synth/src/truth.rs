@@ -14,9 +14,28 @@ use crate::goods::Item;
 use crate::writers::{Csv, Mention};
 
 const LINE_HEADERS: &[&str] = &[
-    "file", "line", "record_id_in_file", "date", "class", "product_id", "category", "brand", "model", "is_hard_negative", "true_hs6",
-    "declared_hs6", "hs_version", "true_unit_value_usd", "declared_value_usd", "quantity_true", "quantity_declared",
-    "description_template_set", "description_template", "sender_entity", "recipient_entity", "chain_id",
+    "file",
+    "line",
+    "record_id_in_file",
+    "date",
+    "class",
+    "product_id",
+    "category",
+    "brand",
+    "model",
+    "is_hard_negative",
+    "true_hs6",
+    "declared_hs6",
+    "hs_version",
+    "true_unit_value_usd",
+    "declared_value_usd",
+    "quantity_true",
+    "quantity_declared",
+    "description_template_set",
+    "description_template",
+    "sender_entity",
+    "recipient_entity",
+    "chain_id",
 ];
 
 /// The streaming truth writers and running counts.
@@ -41,8 +60,27 @@ impl Truth {
     pub fn create(dir: &Path) -> std::io::Result<Self> {
         Ok(Self {
             lines: Csv::create(&dir.join("lines.csv"), ',', false, LINE_HEADERS)?,
-            mentions: Csv::create(&dir.join("mentions.csv"), ',', false, &["file", "line", "record_id_in_file", "role", "column", "name", "entity_id", "script"])?,
-            anomalies: Csv::create(&dir.join("anomalies.csv"), ',', false, &["file", "line", "code", "detail"])?,
+            mentions: Csv::create(
+                &dir.join("mentions.csv"),
+                ',',
+                false,
+                &[
+                    "file",
+                    "line",
+                    "record_id_in_file",
+                    "role",
+                    "column",
+                    "name",
+                    "entity_id",
+                    "script",
+                ],
+            )?,
+            anomalies: Csv::create(
+                &dir.join("anomalies.csv"),
+                ',',
+                false,
+                &["file", "line", "code", "detail"],
+            )?,
             by_code: BTreeMap::new(),
             drone_value: BTreeMap::new(),
             drone_lines: 0,
@@ -53,14 +91,27 @@ impl Truth {
 
     /// Records one written row.
     #[allow(clippy::too_many_arguments)]
-    pub fn row(&mut self, pop: &Population, set: &str, file: &str, line: u64, rid: &str, d: &Decl, it: &Item, mentions: &[Mention]) -> std::io::Result<()> {
+    pub fn row(
+        &mut self,
+        pop: &Population,
+        set: &str,
+        file: &str,
+        line: u64,
+        rid: &str,
+        d: &Decl,
+        it: &Item,
+        mentions: &[Mention],
+    ) -> std::io::Result<()> {
         let p = it.product;
         let hard = p.is_some_and(|p| p.is_hard_negative());
         *self.by_category.entry(it.category).or_default() += 1;
         self.hard_negatives += u64::from(hard);
         if it.category == "drone" {
             self.drone_lines += 1;
-            *self.drone_value.entry(p.map_or(String::new(), |p| p.brand.clone())).or_default() += it.declared_usd;
+            *self
+                .drone_value
+                .entry(p.map_or(String::new(), |p| p.brand.clone()))
+                .or_default() += it.declared_usd;
         }
         let line_s = line.to_string();
         let cells = [
@@ -81,16 +132,29 @@ impl Truth {
             &format!("{:.2}", it.declared_usd),
             &format!("{}", it.qty_true),
             &format!("{}", it.qty_declared),
-            if it.desc.template == "background" { "" } else { set },
+            if it.desc.template == "background" {
+                ""
+            } else {
+                set
+            },
             &it.desc.template,
-            &pop.get(d.sender).tag(),
-            &pop.get(d.recipient).tag(),
+            pop.get(d.sender).tag(),
+            pop.get(d.recipient).tag(),
             &d.chain.map_or(String::new(), |(c, _)| format!("C{c:05}")),
         ];
         self.lines.row(&cells)?;
         for (role, column, name, e) in mentions {
             let script = crate::translit::script(name);
-            self.mentions.row(&[file, &line_s, rid, role, column, name, &pop.get(*e).tag(), script])?;
+            self.mentions.row(&[
+                file,
+                &line_s,
+                rid,
+                role,
+                column,
+                name,
+                pop.get(*e).tag(),
+                script,
+            ])?;
         }
         for (code, detail) in it.anomalies.iter().chain(d.anomalies.iter()) {
             *self.by_code.entry(code).or_default() += 1;
@@ -110,14 +174,32 @@ impl Truth {
 /// Writes `entities.csv`.
 pub fn write_entities(dir: &Path, pop: &Population) -> std::io::Result<()> {
     let headers = [
-        "entity_id", "kind", "canonical_name", "local_name", "country", "identifiers", "address", "phone", "roles", "is_shell", "shell_group",
-        "active_from", "active_to", "brand", "lookalike_of",
+        "entity_id",
+        "kind",
+        "canonical_name",
+        "local_name",
+        "country",
+        "identifiers",
+        "address",
+        "phone",
+        "roles",
+        "is_shell",
+        "shell_group",
+        "active_from",
+        "active_to",
+        "brand",
+        "lookalike_of",
     ];
     let mut csv = Csv::create(&dir.join("entities.csv"), ',', false, &headers)?;
     for e in &pop.entities {
-        let ids = e.ids.iter().map(|(s, v)| format!("{s}:{v}")).collect::<Vec<_>>().join(";");
+        let ids = e
+            .ids
+            .iter()
+            .map(|(s, v)| format!("{s}:{v}"))
+            .collect::<Vec<_>>()
+            .join(";");
         csv.row(&[
-            e.tag(),
+            e.tag().to_string(),
             e.kind.to_string(),
             e.canonical.clone(),
             e.local.clone().unwrap_or_default(),
@@ -131,7 +213,8 @@ pub fn write_entities(dir: &Path, pop: &Population) -> std::io::Result<()> {
             geo::iso_date(e.active.0),
             geo::iso_date(e.active.1),
             e.brand.unwrap_or("").to_string(),
-            e.lookalike_of.map_or(String::new(), |l| pop.get(l).tag()),
+            e.lookalike_of
+                .map_or(String::new(), |l| pop.get(l).tag().to_string()),
         ])?;
     }
     csv.finish()

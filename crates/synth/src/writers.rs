@@ -15,27 +15,98 @@ use crate::templates::TemplateSet;
 
 /// Headers of `ru_vendor.csv` (the `ru-vendor` profile).
 pub const VENDOR_HEADERS: &[&str] = &[
-    "RECORD_ID", "DECLARATION_NUMBER", "IMP_DATE", "ITEM_NO", "CUSTOMS_PROCEDURE_CODE", "SUPPLIER_NAME", "SUPPLIER_ADDRESS", "SUPPLIER_COUNTRY",
-    "IMPORTER_CODE", "IMPORTER_NAME", "IMPORTER_NAME_EN", "IMPORTER_ADDRESS", "TRADING_COUNTRY", "DISPATCH_COUNTRY", "ORIGIN_COUNTRY", "BRAND",
-    "MANUFACTURER", "MODEL", "HS_CODE", "PRODUCT_DESCRIPTION", "PRODUCT_DESCRIPTION_EN", "QUANTITY", "UNIT", "GROSS_WEIGHT_KG", "NET_WEIGHT_KG",
-    "INVOICE_VALUE", "CURRENCY", "TOTAL_VALUE_USD", "INCOTERMS",
+    "RECORD_ID",
+    "DECLARATION_NUMBER",
+    "IMP_DATE",
+    "ITEM_NO",
+    "CUSTOMS_PROCEDURE_CODE",
+    "SUPPLIER_NAME",
+    "SUPPLIER_ADDRESS",
+    "SUPPLIER_COUNTRY",
+    "IMPORTER_CODE",
+    "IMPORTER_NAME",
+    "IMPORTER_NAME_EN",
+    "IMPORTER_ADDRESS",
+    "TRADING_COUNTRY",
+    "DISPATCH_COUNTRY",
+    "ORIGIN_COUNTRY",
+    "BRAND",
+    "MANUFACTURER",
+    "MODEL",
+    "HS_CODE",
+    "PRODUCT_DESCRIPTION",
+    "PRODUCT_DESCRIPTION_EN",
+    "QUANTITY",
+    "UNIT",
+    "GROSS_WEIGHT_KG",
+    "NET_WEIGHT_KG",
+    "INVOICE_VALUE",
+    "CURRENCY",
+    "TOTAL_VALUE_USD",
+    "INCOTERMS",
 ];
 
 /// Headers of `ru_customs.csv` (the `ru-customs` profile).
 pub const CUSTOMS_HEADERS: &[&str] = &[
-    "Номер ДТ", "Дата ДТ", "Номер товара", "Направление", "Таможенная процедура", "Отправитель", "Адрес отправителя", "Страна отправителя",
-    "Получатель", "ИНН получателя", "Адрес получателя", "Декларант", "ИНН декларанта", "Торгующая страна", "Страна отправления",
-    "Страна происхождения", "Страна назначения", "Условия поставки", "Вид транспорта", "Таможенный пост", "Код ТН ВЭД", "Описание товара",
-    "Товарный знак", "Производитель", "Модель", "Артикул", "Количество", "Ед. изм.", "Вес брутто, кг", "Вес нетто, кг", "Фактурная стоимость",
-    "Валюта", "Таможенная стоимость, руб", "Статистическая стоимость, USD",
+    "Номер ДТ",
+    "Дата ДТ",
+    "Номер товара",
+    "Направление",
+    "Таможенная процедура",
+    "Отправитель",
+    "Адрес отправителя",
+    "Страна отправителя",
+    "Получатель",
+    "ИНН получателя",
+    "Адрес получателя",
+    "Декларант",
+    "ИНН декларанта",
+    "Торгующая страна",
+    "Страна отправления",
+    "Страна происхождения",
+    "Страна назначения",
+    "Условия поставки",
+    "Вид транспорта",
+    "Таможенный пост",
+    "Код ТН ВЭД",
+    "Описание товара",
+    "Товарный знак",
+    "Производитель",
+    "Модель",
+    "Артикул",
+    "Количество",
+    "Ед. изм.",
+    "Вес брутто, кг",
+    "Вес нетто, кг",
+    "Фактурная стоимость",
+    "Валюта",
+    "Таможенная стоимость, руб",
+    "Статистическая стоимость, USD",
 ];
 
 /// Headers of `kz_imports.csv` (no built-in profile; found by auto-detection).
 pub const KZ_HEADERS: &[&str] = &[
-    "Рег. номер ДТ", "Дата регистрации", "Номер товара", "Наименование отправителя", "Страна отправителя", "Наименование получателя",
-    "БИН получателя", "Код товара по ТН ВЭД", "Наименование товара", "Торговая марка", "Производитель", "Страна происхождения",
-    "Страна отправления", "Торгующая страна", "Количество", "Единица измерения", "Вес нетто, кг", "Вес брутто, кг", "Фактурная стоимость",
-    "Валюта", "Стоимость, долл. США",
+    "Рег. номер ДТ",
+    "Дата регистрации",
+    "Номер товара",
+    "Наименование отправителя",
+    "Страна отправителя",
+    "Наименование получателя",
+    "БИН получателя",
+    "Код товара по ТН ВЭД",
+    "Наименование товара",
+    "Торговая марка",
+    "Производитель",
+    "Страна происхождения",
+    "Страна отправления",
+    "Торгующая страна",
+    "Количество",
+    "Единица измерения",
+    "Вес нетто, кг",
+    "Вес брутто, кг",
+    "Фактурная стоимость",
+    "Валюта",
+    "Стоимость, долл. США",
 ];
 
 /// A CSV file being written row by row.
@@ -50,9 +121,20 @@ pub struct Csv {
 
 impl Csv {
     /// Creates the file and writes the header.
-    pub fn create(path: &Path, delim: char, cp1251: bool, headers: &[&str]) -> std::io::Result<Self> {
+    pub fn create(
+        path: &Path,
+        delim: char,
+        cp1251: bool,
+        headers: &[&str],
+    ) -> std::io::Result<Self> {
         let out = BufWriter::with_capacity(1 << 20, fs_err::File::create(path)?);
-        let mut csv = Self { out, delim, cp1251, line: 0, buf: String::with_capacity(1024) };
+        let mut csv = Self {
+            out,
+            delim,
+            cp1251,
+            line: 0,
+            buf: String::with_capacity(1024),
+        };
         csv.row(headers)?;
         Ok(csv)
     }
@@ -65,7 +147,10 @@ impl Csv {
                 self.buf.push(self.delim);
             }
             let f = f.as_ref();
-            if f.contains([self.delim, '"', '\n', '\r']) {
+            let d = self.delim as u8;
+            if f.bytes()
+                .any(|b| b == d || b == b'"' || b == b'\n' || b == b'\r')
+            {
                 self.buf.push('"');
                 for c in f.chars() {
                     match c {
@@ -111,17 +196,35 @@ pub struct Row {
 }
 
 fn or_null(s: &str) -> String {
-    if s.is_empty() { "NULL".into() } else { s.to_string() }
+    if s.is_empty() {
+        "NULL".into()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Renders one item of a declaration in the layout of its file.
-pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number: &str, office: &str, item_no: usize, it: &Item, record_seq: u64) -> Row {
+#[allow(clippy::too_many_arguments)]
+pub fn render(
+    r: &mut Rng,
+    pop: &Population,
+    set: &TemplateSet,
+    d: &Decl,
+    number: &str,
+    office: &str,
+    item_no: usize,
+    it: &Item,
+    record_seq: u64,
+) -> Row {
     let s = pop.get(d.sender);
     let rc = pop.get(d.recipient);
     let usd_per = geo::usd_per_unit(d.currency, d.date);
     let invoice = it.declared_usd / usd_per;
     let record_id = match d.file {
-        FileKind::Vendor => format!("RV{:010}", record_seq.wrapping_mul(2_654_435_761) % 10_000_000_000),
+        FileKind::Vendor => format!(
+            "RV{:010}",
+            record_seq.wrapping_mul(2_654_435_761) % 10_000_000_000
+        ),
         _ => format!("{number}#{item_no}"),
     };
     match d.file {
@@ -134,8 +237,16 @@ pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number
                 1 => it.desc.en.clone(),
                 _ => it.desc.ru.clone(),
             };
-            let desc_en = if sample::chance(r, 0.4) { it.desc.en.clone() } else { String::new() };
-            let unit = if it.unit == "ШТ" && sample::chance(r, 0.4) { "PCS" } else { it.unit };
+            let desc_en = if sample::chance(r, 0.4) {
+                it.desc.en.clone()
+            } else {
+                String::new()
+            };
+            let unit = if it.unit == "ШТ" && sample::chance(r, 0.4) {
+                "PCS"
+            } else {
+                it.unit
+            };
             let cells = vec![
                 record_id.clone(),
                 number.to_string(),
@@ -143,7 +254,11 @@ pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number
                 item_no.to_string(),
                 "40".into(),
                 sender.clone(),
-                if sample::chance(r, 0.8) { s.address.clone() } else { String::new() },
+                if sample::chance(r, 0.8) {
+                    s.address.clone()
+                } else {
+                    String::new()
+                },
                 geo::country_vendor(r, s.country),
                 rc.id_of("INN").unwrap_or("").to_string(),
                 rec.clone(),
@@ -168,8 +283,16 @@ pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number
                 d.incoterms.to_string(),
             ];
             let cells = cells.iter().map(|c| or_null(c)).collect();
-            let mentions = vec![("sender", "SUPPLIER_NAME", sender, s.id), ("recipient", "IMPORTER_NAME", rec, rc.id), ("recipient", "IMPORTER_NAME_EN", rec_en, rc.id)];
-            Row { cells, mentions, record_id }
+            let mentions = vec![
+                ("sender", "SUPPLIER_NAME", sender, s.id),
+                ("recipient", "IMPORTER_NAME", rec, rc.id),
+                ("recipient", "IMPORTER_NAME_EN", rec_en, rc.id),
+            ];
+            Row {
+                cells,
+                mentions,
+                record_id,
+            }
         }
         FileKind::Customs => {
             let fold = crate::translit::fold_cp1251;
@@ -178,12 +301,17 @@ pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number
             let decl = pop.get(d.declarant.unwrap_or(d.recipient));
             let declarant = names::mention(r, decl, Want::Local, true, set);
             let g = sample::chance(r, 0.3);
-            let rub = it.declared_usd / geo::usd_per_unit("RUB", d.date) * sample::uniform(r, 1.0, 1.04);
+            let rub =
+                it.declared_usd / geo::usd_per_unit("RUB", d.date) * sample::uniform(r, 1.0, 1.04);
             let unit = match (it.unit, sample::index(r, 3)) {
                 ("ШТ", 0) => "796 ШТ",
                 (u, _) => u,
             };
-            let desc = if sample::chance(r, 0.05) { fold(&it.desc.en) } else { fold(&it.desc.ru) };
+            let desc = if sample::chance(r, 0.05) {
+                fold(&it.desc.en)
+            } else {
+                fold(&it.desc.ru)
+            };
             let cells = vec![
                 number.to_string(),
                 geo::ru_date(d.date),
@@ -220,15 +348,33 @@ pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number
                 geo::num_comma(rub, 2, g),
                 geo::num_comma(it.declared_usd, 2, g),
             ];
-            let mentions = vec![("sender", "Отправитель", sender, s.id), ("recipient", "Получатель", rec, rc.id), ("declarant", "Декларант", declarant, decl.id)];
-            Row { cells, mentions, record_id }
+            let mentions = vec![
+                ("sender", "Отправитель", sender, s.id),
+                ("recipient", "Получатель", rec, rc.id),
+                ("declarant", "Декларант", declarant, decl.id),
+            ];
+            Row {
+                cells,
+                mentions,
+                record_id,
+            }
         }
         FileKind::Kz => {
             let sender = names::mention(r, s, Want::Local, false, set);
             let rec = names::mention(r, rc, Want::Local, false, set);
             let g = sample::chance(r, 0.2);
-            let country = |r: &mut Rng, c: &str| if sample::chance(r, 0.8) { geo::country(c).ru.to_string() } else { c.to_string() };
-            let desc = if !it.desc.zh.is_empty() && sample::chance(r, 0.08) { it.desc.zh.clone() } else { it.desc.ru.clone() };
+            let country = |r: &mut Rng, c: &str| {
+                if sample::chance(r, 0.8) {
+                    geo::country(c).ru.to_string()
+                } else {
+                    c.to_string()
+                }
+            };
+            let desc = if !it.desc.zh.is_empty() && sample::chance(r, 0.08) {
+                it.desc.zh.clone()
+            } else {
+                it.desc.ru.clone()
+            };
             let cells = vec![
                 number.to_string(),
                 geo::ru_date(d.date),
@@ -245,15 +391,26 @@ pub fn render(r: &mut Rng, pop: &Population, set: &TemplateSet, d: &Decl, number
                 country(r, d.dispatch),
                 country(r, d.trading),
                 geo::num_comma(it.qty_declared, 0, g),
-                if it.unit == "ШТ" { "шт".into() } else { it.unit.to_lowercase() },
+                if it.unit == "ШТ" {
+                    "шт".into()
+                } else {
+                    it.unit.to_lowercase()
+                },
                 geo::num_comma(it.net_kg, 3, g),
                 geo::num_comma(it.gross_kg, 3, g),
                 geo::num_comma(invoice, 2, g),
                 d.currency.to_string(),
                 geo::num_comma(it.declared_usd, 2, g),
             ];
-            let mentions = vec![("sender", "Наименование отправителя", sender, s.id), ("recipient", "Наименование получателя", rec, rc.id)];
-            Row { cells, mentions, record_id }
+            let mentions = vec![
+                ("sender", "Наименование отправителя", sender, s.id),
+                ("recipient", "Наименование получателя", rec, rc.id),
+            ];
+            Row {
+                cells,
+                mentions,
+                record_id,
+            }
         }
     }
 }

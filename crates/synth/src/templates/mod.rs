@@ -126,7 +126,21 @@ impl TemplateSet {
 
     /// Every name template of the set.
     pub fn name_templates(&self) -> Vec<&'static str> {
-        [self.ru_ooo, self.ru_ao, self.ru_ooo_lat, self.ru_ao_lat, self.kz, self.kz_lat, self.kg, self.kg_lat, self.cn_lat, self.cn_han, self.hk_lat, self.hk_han].concat()
+        [
+            self.ru_ooo,
+            self.ru_ao,
+            self.ru_ooo_lat,
+            self.ru_ao_lat,
+            self.kz,
+            self.kz_lat,
+            self.kg,
+            self.kg_lat,
+            self.cn_lat,
+            self.cn_han,
+            self.hk_lat,
+            self.hk_han,
+        ]
+        .concat()
     }
 }
 
@@ -167,13 +181,31 @@ mod tests {
         let t: HashSet<_> = tuning::SET.name_templates().into_iter().collect();
         let h: HashSet<_> = holdout::SET.name_templates().into_iter().collect();
         assert!(t.is_disjoint(&h));
-        assert!(holdout::SET.schemes.iter().all(|s| !tuning::SET.schemes.contains(s)));
-        assert!(holdout::SET.typos.iter().all(|s| !tuning::SET.typos.contains(s)));
-        assert!(holdout::SET.form_positions.iter().all(|p| !tuning::SET.form_positions.contains(p)));
+        assert!(
+            holdout::SET
+                .schemes
+                .iter()
+                .all(|s| !tuning::SET.schemes.contains(s))
+        );
+        assert!(
+            holdout::SET
+                .typos
+                .iter()
+                .all(|s| !tuning::SET.typos.contains(s))
+        );
+        assert!(
+            holdout::SET
+                .form_positions
+                .iter()
+                .all(|p| !tuning::SET.form_positions.contains(p))
+        );
     }
 
     #[test]
     fn fill_replaces_known_keys() {
-        assert_eq!(fill("{N} {B} {M}!", |k| (k == "B").then_some("DJI")), " DJI !");
+        assert_eq!(
+            fill("{N} {B} {M}!", |k| (k == "B").then_some("DJI")),
+            " DJI !"
+        );
     }
 }

@@ -2,7 +2,17 @@
 
 use crate::{scratch, small_world};
 
-const FILES: &[&str] = &["ru_vendor.csv", "ru_customs.csv", "kz_imports.csv", "world.json", "truth/lines.csv", "truth/mentions.csv", "truth/anomalies.csv", "truth/entities.csv", "truth/chains.jsonl"];
+const FILES: &[&str] = &[
+    "ru_vendor.csv",
+    "ru_customs.csv",
+    "kz_imports.csv",
+    "world.json",
+    "truth/lines.csv",
+    "truth/mentions.csv",
+    "truth/anomalies.csv",
+    "truth/entities.csv",
+    "truth/chains.jsonl",
+];
 
 #[test]
 fn same_seed_gives_identical_bytes_and_other_seed_differs() {
@@ -15,7 +25,10 @@ fn same_seed_gives_identical_bytes_and_other_seed_differs() {
         let y = std::fs::read(b.join(f)).unwrap();
         assert!(x == y, "{f} differs between two runs with the same seed");
     }
-    assert_ne!(std::fs::read(a.join("ru_vendor.csv")).unwrap(), std::fs::read(c.join("ru_vendor.csv")).unwrap());
+    assert_ne!(
+        std::fs::read(a.join("ru_vendor.csv")).unwrap(),
+        std::fs::read(c.join("ru_vendor.csv")).unwrap()
+    );
     for d in [a, b, c] {
         let _ = std::fs::remove_dir_all(d);
     }

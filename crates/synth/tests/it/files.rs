@@ -6,10 +6,18 @@ use crate::{scratch, small_world};
 use tradetrail_synth::writers::{CUSTOMS_HEADERS, KZ_HEADERS, VENDOR_HEADERS};
 
 fn profile_headers(profile: &str) -> Vec<String> {
-    let path = format!("{}/../ingest/profiles/{profile}.toml", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../ingest/profiles/{profile}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).unwrap();
     let cols = text.split("[columns]").nth(1).unwrap();
-    cols.lines().filter_map(|l| l.split_once(" = ").map(|(_, v)| v.trim().trim_matches('"').to_string())).collect()
+    cols.lines()
+        .filter_map(|l| {
+            l.split_once(" = ")
+                .map(|(_, v)| v.trim().trim_matches('"').to_string())
+        })
+        .collect()
 }
 
 #[test]
@@ -25,7 +33,10 @@ fn files_follow_their_layouts_and_counts_match_truth() {
         assert!(VENDOR_HEADERS.contains(&h.as_str()), "vendor lacks {h}");
     }
     let bytes = std::fs::read(dir.join("ru_customs.csv")).unwrap();
-    assert!(std::str::from_utf8(&bytes).is_err(), "ru_customs.csv must not be UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "ru_customs.csv must not be UTF-8"
+    );
     let (customs, _, bad) = encoding_rs::WINDOWS_1251.decode(&bytes);
     assert!(!bad);
     assert_eq!(customs.lines().next().unwrap(), CUSTOMS_HEADERS.join(";"));
@@ -42,17 +53,38 @@ fn files_follow_their_layouts_and_counts_match_truth() {
     for l in truth.lines().skip(1) {
         *per_file.entry(l.split(',').next().unwrap()).or_default() += 1;
     }
-    for (name, text) in [("ru_vendor.csv", &vendor), ("ru_customs.csv", &customs.to_string()), ("kz_imports.csv", &kz)] {
+    for (name, text) in [
+        ("ru_vendor.csv", &vendor),
+        ("ru_customs.csv", &customs.to_string()),
+        ("kz_imports.csv", &kz),
+    ] {
         let rows = text.lines().count() as u64 - 1;
         assert_eq!(per_file[name], rows, "{name}");
-        let f = summary.files.iter().find(|f| f.path.ends_with(name)).unwrap();
+        let f = summary
+            .files
+            .iter()
+            .find(|f| f.path.ends_with(name))
+            .unwrap();
         assert_eq!(f.lines, rows);
     }
-    let shares: Vec<f64> = summary.files.iter().map(|f| f.lines as f64 / 5_000.0).collect();
-    assert!((0.45..0.65).contains(&shares[0]) && (0.17..0.33).contains(&shares[1]) && (0.12..0.28).contains(&shares[2]), "{shares:?}");
+    let shares: Vec<f64> = summary
+        .files
+        .iter()
+        .map(|f| f.lines as f64 / 5_000.0)
+        .collect();
+    assert!(
+        (0.45..0.65).contains(&shares[0])
+            && (0.17..0.33).contains(&shares[1])
+            && (0.12..0.28).contains(&shares[2]),
+        "{shares:?}"
+    );
     let world = std::fs::read_to_string(dir.join("world.json")).unwrap();
     assert!(world.contains("\"synthetic\": true"));
-    assert!(std::fs::read_to_string(dir.join("README.txt")).unwrap().contains("SYNTHETIC"));
+    assert!(
+        std::fs::read_to_string(dir.join("README.txt"))
+            .unwrap()
+            .contains("SYNTHETIC")
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -7,10 +7,19 @@ use crate::{scratch, small_world};
 fn rows(dir: &std::path::Path) -> HashMap<String, u64> {
     let mut n = HashMap::new();
     for f in ["ru_vendor.csv", "kz_imports.csv"] {
-        n.insert(f.to_string(), std::fs::read_to_string(dir.join(f)).unwrap().lines().count() as u64);
+        n.insert(
+            f.to_string(),
+            std::fs::read_to_string(dir.join(f))
+                .unwrap()
+                .lines()
+                .count() as u64,
+        );
     }
     let bytes = std::fs::read(dir.join("ru_customs.csv")).unwrap();
-    n.insert("ru_customs.csv".into(), encoding_rs::WINDOWS_1251.decode(&bytes).0.lines().count() as u64);
+    n.insert(
+        "ru_customs.csv".into(),
+        encoding_rs::WINDOWS_1251.decode(&bytes).0.lines().count() as u64,
+    );
     n
 }
 
@@ -28,8 +37,17 @@ fn truth_points_at_existing_lines_and_covers_every_structure() {
         codes.insert(c[2].to_string());
     }
     for code in [
-        "under_declared_value", "understated_quantity", "misclassified_hs", "vague_description", "shell_address", "ephemeral_exporter",
-        "structuring", "currency_shift", "brand_exit", "country_triangle", "pass_through",
+        "under_declared_value",
+        "understated_quantity",
+        "misclassified_hs",
+        "vague_description",
+        "shell_address",
+        "ephemeral_exporter",
+        "structuring",
+        "currency_shift",
+        "brand_exit",
+        "country_triangle",
+        "pass_through",
     ] {
         assert!(codes.contains(code), "no {code} in a 5,000-line world");
     }
@@ -61,7 +79,11 @@ fn truth_points_at_existing_lines_and_covers_every_structure() {
     let bg = summary.lines_by_category["other"] - summary.hard_negative_lines;
     assert!(bg as f64 >= 0.85 * summary.lines as f64);
     let mentions = std::fs::read_to_string(dir.join("truth/mentions.csv")).unwrap();
-    assert!(mentions.contains(",han\n") && mentions.contains(",cyrillic\n") && mentions.contains(",latin\n"));
+    assert!(
+        mentions.contains(",han\n")
+            && mentions.contains(",cyrillic\n")
+            && mentions.contains(",latin\n")
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -72,12 +94,20 @@ fn holdout_and_tuning_use_disjoint_description_templates() {
     small_world(&b, 5, 4_000, true);
     let templates = |d: &std::path::Path| -> HashSet<String> {
         let t = std::fs::read_to_string(d.join("truth/lines.csv")).unwrap();
-        t.lines().skip(1).filter_map(|l| l.split(',').nth(18)).filter(|t| *t != "background").map(|t| t.split_once(':').map_or(t, |(_, r)| r).to_string()).collect()
+        t.lines()
+            .skip(1)
+            .filter_map(|l| l.split(',').nth(18))
+            .filter(|t| *t != "background")
+            .map(|t| t.split_once(':').map_or(t, |(_, r)| r).to_string())
+            .collect()
     };
     let (ta, tb) = (templates(&a), templates(&b));
     assert!(!ta.is_empty() && !tb.is_empty());
     let set = |d: &std::path::Path| std::fs::read_to_string(d.join("world.json")).unwrap();
-    assert!(set(&a).contains("\"template_set\": \"tuning\"") && set(&b).contains("\"template_set\": \"holdout\""));
+    assert!(
+        set(&a).contains("\"template_set\": \"tuning\"")
+            && set(&b).contains("\"template_set\": \"holdout\"")
+    );
     let ht = tradetrail_synth::templates::set(true).description_templates();
     for t in tradetrail_synth::templates::set(false).description_templates() {
         assert!(!ht.contains(&t), "{t} in both sets");
