@@ -1,6 +1,6 @@
 //! Places, calendars and money for the world: countries with Russian names and codes, customs offices, dates, exchange rates and number formats.
 //!
-//! Exchange rates are rounded annual averages written for the synthetic world only; they are recorded in `world.json`.
+//! Exchange rates are rounded annual averages written for the synthetic world only (see [`usd_per_unit`]); `world.json` does not repeat them.
 
 use tradetrail_model::{civil_from_days, days_from_civil};
 
