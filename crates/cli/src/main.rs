@@ -1,2 +1,82 @@
-//! The tradetrail command line.
-fn main() {}
+//! The `tradetrail` binary: parses the command line, runs one command, maps the outcome to an exit code.
+//!
+//! Exit codes: 0 when the command ran, 2 when it failed (a message on stderr names what failed).
+//! `ingest` fails only when a whole file cannot be read; bad rows are quarantined, not errors.
+
+mod demo;
+mod ingest;
+mod inspect;
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Follows dual-use goods through customs data.
+#[derive(Debug, Parser)]
+#[command(name = "tradetrail", version, about, long_about = None)]
+struct Cli {
+    /// Workspace directory (one per investigation); default: $TRADETRAIL_HOME, else a per-user data folder.
+    #[arg(long, global = true, env = "TRADETRAIL_HOME")]
+    home: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Generate a synthetic world, ingest it and print a first summary.
+    Demo(demo::DemoArgs),
+    /// Read customs declaration files into the workspace.
+    Ingest(ingest::IngestArgs),
+    /// Write a synthetic, labelled world of customs declarations.
+    Synth(demo::SynthArgs),
+    /// Print what the workspace holds.
+    Stats(inspect::StatsArgs),
+    /// Run one SQL statement over the workspace tables (shipments, quarantine, ingests).
+    Query(inspect::QueryArgs),
+    /// Write a table or a query result to CSV, Parquet or JSON Lines.
+    Export(inspect::ExportArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let home = cli.home.clone();
+    let result = match cli.command {
+        Command::Demo(args) => demo::run_demo(home, args),
+        Command::Ingest(args) => ingest::run(&workspace_home(home), args),
+        Command::Synth(args) => demo::run_synth(args),
+        Command::Stats(args) => inspect::stats(&workspace_home(home), args),
+        Command::Query(args) => inspect::query(&workspace_home(home), args),
+        Command::Export(args) => inspect::export(&workspace_home(home), args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn workspace_home(home: Option<PathBuf>) -> PathBuf {
+    home.unwrap_or_else(tradetrail_store::default_home)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A tokio runtime for the DataFusion parts of a command.
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}

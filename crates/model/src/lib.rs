@@ -1,4 +1,4 @@
-//! The vocabulary every stage of tradetrail shares: one shipment line, one quarantined row, their provenance and their Arrow schemas.
+//! The vocabulary every stage of tradetrail shares: shipment lines, quarantined rows, list entries and reference rows, with their Arrow schemas.
 //!
 //! A [`ShipmentLine`] is one goods item of one customs declaration, with the header facts of its declaration repeated on it.
 //! Every normalised value keeps the raw text it came from in a `*_raw` column, and every line keeps where it came from
@@ -12,11 +12,19 @@
 
 mod columns;
 mod quarantine;
+mod reference;
 mod shipment;
 
 pub use columns::{ColumnKind, ColumnSpec};
 pub use quarantine::{
     QUARANTINE_COLUMNS, QuarantineBatchBuilder, QuarantineRow, quarantine_schema, reason,
+};
+pub use reference::{
+    COMPONENT_COLUMNS, Component, ComponentBatchBuilder, HS_CODE_COLUMNS, HS_CORRELATION_COLUMNS,
+    HsCode, HsCodeBatchBuilder, HsCorrelation, HsCorrelationBatchBuilder, IMPORT_ISSUE_COLUMNS,
+    ImportIssue, ImportIssueBatchBuilder, LIST_ENTRY_COLUMNS, LIST_NAME_COLUMNS, ListEntry,
+    ListEntryBatchBuilder, ListName, ListNameBatchBuilder, component_schema, hs_code_schema,
+    hs_correlation_schema, import_issue_schema, list_entry_schema, list_name_schema,
 };
 pub use shipment::{SHIPMENT_COLUMNS, ShipmentBatchBuilder, ShipmentLine, shipment_schema};
 

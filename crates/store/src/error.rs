@@ -45,7 +45,9 @@ pub enum Error {
     #[error("query failed: {0}")]
     Query(#[from] datafusion::error::DataFusionError),
     /// The user named a table that does not exist.
-    #[error("unknown table {0:?}; tables are: shipments, quarantine, ingests")]
+    #[error(
+        "unknown table {0:?}; tables are: shipments, quarantine, list_entries, list_names, import_issues, hs_codes, hs_correlation, components, ingests, imports"
+    )]
     UnknownTable(String),
 }
 

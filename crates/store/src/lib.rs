@@ -26,8 +26,8 @@ mod txn;
 mod workspace;
 
 pub use error::{Error, Result};
-pub use manifest::{FORMAT_VERSION, IngestRecord, Manifest, PartFile, Table};
+pub use manifest::{FORMAT_VERSION, ImportRecord, IngestRecord, Manifest, PartFile, Table};
 pub use query::{ExportFormat, batches_to_table};
 pub use summary::{SUMMARY_QUERIES, Summary, TopParty, ValueByChapter};
-pub use txn::{IngestCounts, IngestSource, IngestTxn};
+pub use txn::{ImportSpec, ImportTxn, IngestCounts, IngestSource, IngestTxn};
 pub use workspace::{Workspace, default_home};

@@ -19,17 +19,77 @@ pub enum Table {
     Shipments,
     /// Rows that could not be stored, with the reason.
     Quarantine,
+    /// Sanctions and export-control list entries.
+    ListEntries,
+    /// Every name of every list entry.
+    ListNames,
+    /// Problems found while importing lists and reference files.
+    ImportIssues,
+    /// HS nomenclature codes of each vintage.
+    HsCodes,
+    /// HS2022↔HS2017 correlation pairs.
+    HsCorrelation,
+    /// Foreign components documented in weapon and drone platforms.
+    Components,
 }
 
 impl Table {
     /// Every Parquet-backed table.
-    pub const ALL: [Table; 2] = [Table::Shipments, Table::Quarantine];
+    pub const ALL: [Table; 8] = [
+        Table::Shipments,
+        Table::Quarantine,
+        Table::ListEntries,
+        Table::ListNames,
+        Table::ImportIssues,
+        Table::HsCodes,
+        Table::HsCorrelation,
+        Table::Components,
+    ];
 
     /// The SQL name and folder name of the table.
     pub fn name(self) -> &'static str {
         match self {
             Table::Shipments => "shipments",
             Table::Quarantine => "quarantine",
+            Table::ListEntries => "list_entries",
+            Table::ListNames => "list_names",
+            Table::ImportIssues => "import_issues",
+            Table::HsCodes => "hs_codes",
+            Table::HsCorrelation => "hs_correlation",
+            Table::Components => "components",
+        }
+    }
+
+    /// The table with this SQL name.
+    pub fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The Arrow schema of the table.
+    pub fn schema(self) -> arrow::datatypes::SchemaRef {
+        use tradetrail_model as m;
+        match self {
+            Table::Shipments => m::shipment_schema(),
+            Table::Quarantine => m::quarantine_schema(),
+            Table::ListEntries => m::list_entry_schema(),
+            Table::ListNames => m::list_name_schema(),
+            Table::ImportIssues => m::import_issue_schema(),
+            Table::HsCodes => m::hs_code_schema(),
+            Table::HsCorrelation => m::hs_correlation_schema(),
+            Table::Components => m::component_schema(),
+        }
+    }
+
+    /// Columns that give the table a stable order for exports.
+    pub fn order_by(self) -> &'static str {
+        match self {
+            Table::Shipments | Table::Quarantine => "dataset, source_file, source_line",
+            Table::ListEntries => "entry_id",
+            Table::ListNames => "entry_id, kind, name",
+            Table::ImportIssues => "source_name, source_file, source_position",
+            Table::HsCodes => "vintage, code",
+            Table::HsCorrelation => "hs2022, hs2017",
+            Table::Components => "platform_id, component_id",
         }
     }
 }
@@ -80,6 +140,33 @@ pub struct IngestRecord {
     pub files: Vec<PartFile>,
 }
 
+/// What one committed import of a list or reference file did.
+///
+/// A later import of the same kind and name replaces it: its files leave the tables in the same commit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    /// Sequential id, unique in the workspace (`imp-000002`).
+    pub import_id: String,
+    /// `list` for sanctions and export-control lists, `reference` for nomenclatures and catalogues.
+    pub kind: String,
+    /// What was imported, e.g. `us-ofac-sdn` or `hs2022`; the key for replacement.
+    pub name: String,
+    /// Format read, e.g. ofac-sdn-csv.
+    pub format: String,
+    /// Path or URL read.
+    pub source: String,
+    /// SHA-256 of the bytes read (of all files, in name order, for a folder).
+    pub source_sha256: String,
+    /// Version or publication date of the source, when known.
+    pub version: Option<String>,
+    /// Rows written per table.
+    pub rows: BTreeMap<String, u64>,
+    /// Problems reported (rows in `import_issues`).
+    pub issues: u64,
+    /// The Parquet files this import added.
+    pub files: Vec<PartFile>,
+}
+
 /// The committed state of a workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -89,6 +176,9 @@ pub struct Manifest {
     pub generation: u64,
     /// Every committed ingest, oldest first.
     pub ingests: Vec<IngestRecord>,
+    /// Every list and reference import in force, oldest first.
+    #[serde(default)]
+    pub imports: Vec<ImportRecord>,
 }
 
 impl Default for Manifest {
@@ -97,6 +187,7 @@ impl Default for Manifest {
             format_version: FORMAT_VERSION,
             generation: 0,
             ingests: Vec::new(),
+            imports: Vec::new(),
         }
     }
 }
@@ -139,10 +230,20 @@ impl Manifest {
 
     /// Every part file of `table`, in commit order.
     pub fn files(&self, table: Table) -> impl Iterator<Item = &PartFile> {
-        self.ingests
+        self.all_files().filter(move |f| f.table == table)
+    }
+
+    /// Every part file the manifest names.
+    pub fn all_files(&self) -> impl Iterator<Item = &PartFile> {
+        let ingested = self.ingests.iter().flat_map(|i| i.files.iter());
+        ingested.chain(self.imports.iter().flat_map(|i| i.files.iter()))
+    }
+
+    /// The import in force for this kind and name, if any.
+    pub fn find_import(&self, kind: &str, name: &str) -> Option<&ImportRecord> {
+        self.imports
             .iter()
-            .flat_map(|i| i.files.iter())
-            .filter(move |f| f.table == table)
+            .find(|i| i.kind == kind && i.name == name)
     }
 
     /// The committed ingest of the same bytes into the same dataset, if any.
@@ -155,6 +256,11 @@ impl Manifest {
     /// The id the next ingest gets.
     pub fn next_ingest_id(&self) -> String {
         format!("ing-{:06}", self.generation + 1)
+    }
+
+    /// The id the next import gets.
+    pub fn next_import_id(&self) -> String {
+        format!("imp-{:06}", self.generation + 1)
     }
 }
 

@@ -3,7 +3,9 @@
 //! Tables registered in every session:
 //! - `shipments`: canonical shipment lines (the manifest's shipment parts);
 //! - `quarantine`: rows that were not stored, with file, line and reason;
-//! - `ingests`: one row per committed ingest, with its counts.
+//! - `ingests`: one row per committed ingest, with its counts;
+//! - `list_entries`, `list_names`, `import_issues`, `hs_codes`, `hs_correlation`, `components`: imported lists and references;
+//! - `imports`: one row per list or reference import in force.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -19,7 +21,6 @@ use datafusion::datasource::listing::{
 use datafusion::prelude::{SessionConfig, SessionContext};
 use futures::StreamExt;
 use parquet::arrow::ArrowWriter;
-use tradetrail_model::{quarantine_schema, shipment_schema};
 
 use crate::manifest::Table;
 use crate::workspace::Workspace;
@@ -42,10 +43,7 @@ impl Workspace {
         let config = SessionConfig::new().with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
         for table in Table::ALL {
-            let schema = match table {
-                Table::Shipments => shipment_schema(),
-                Table::Quarantine => quarantine_schema(),
-            };
+            let schema = table.schema();
             let urls = self
                 .manifest()
                 .files(table)
@@ -71,6 +69,11 @@ impl Workspace {
         ctx.register_table(
             "ingests",
             Arc::new(MemTable::try_new(ingests.schema(), vec![vec![ingests]])?),
+        )?;
+        let imports = self.imports_batch()?;
+        ctx.register_table(
+            "imports",
+            Arc::new(MemTable::try_new(imports.schema(), vec![vec![imports]])?),
         )?;
         Ok(ctx)
     }
@@ -128,10 +131,11 @@ impl Workspace {
 
     /// Streams a whole table, in source order, into `out`; source record ids are kept so results join back to the input.
     pub async fn export_table(&self, table: &str, format: ExportFormat, out: &Path) -> Result<u64> {
-        let order = match table {
-            "shipments" | "quarantine" => "dataset, source_file, source_line",
-            "ingests" => "ingest_id",
-            other => return Err(Error::UnknownTable(other.to_owned())),
+        let order = match (table, Table::from_name(table)) {
+            (_, Some(t)) => t.order_by(),
+            ("ingests", None) => "ingest_id",
+            ("imports", None) => "import_id",
+            (other, None) => return Err(Error::UnknownTable(other.to_owned())),
         };
         self.export_sql(
             &format!("SELECT * FROM {table} ORDER BY {order}"),
@@ -139,6 +143,43 @@ impl Workspace {
             out,
         )
         .await
+    }
+
+    fn imports_batch(&self) -> Result<RecordBatch> {
+        let imports = &self.manifest().imports;
+        let text = |f: &dyn Fn(&crate::ImportRecord) -> String| -> ArrayRef {
+            Arc::new(StringArray::from(imports.iter().map(f).collect::<Vec<_>>()))
+        };
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("import_id", DataType::Utf8, false),
+            Field::new("kind", DataType::Utf8, false),
+            Field::new("name", DataType::Utf8, false),
+            Field::new("format", DataType::Utf8, false),
+            Field::new("source", DataType::Utf8, false),
+            Field::new("source_sha256", DataType::Utf8, false),
+            Field::new("version", DataType::Utf8, true),
+            Field::new("rows", DataType::Utf8, false),
+            Field::new("issues", DataType::UInt64, false),
+        ]));
+        let columns: Vec<ArrayRef> = vec![
+            text(&|i| i.import_id.clone()),
+            text(&|i| i.kind.clone()),
+            text(&|i| i.name.clone()),
+            text(&|i| i.format.clone()),
+            text(&|i| i.source.clone()),
+            text(&|i| i.source_sha256.clone()),
+            Arc::new(StringArray::from(
+                imports
+                    .iter()
+                    .map(|i| i.version.clone())
+                    .collect::<Vec<_>>(),
+            )),
+            text(&|i| serde_json::to_string(&i.rows).expect("a map of counts serialises")),
+            Arc::new(UInt64Array::from(
+                imports.iter().map(|i| i.issues).collect::<Vec<_>>(),
+            )),
+        ];
+        Ok(RecordBatch::try_new(schema, columns)?)
     }
 
     fn ingests_batch(&self) -> Result<RecordBatch> {

@@ -1,4 +1,7 @@
-//! One ingest as a transaction: Parquet parts written to staging, moved into place, then made visible by one manifest commit.
+//! Writes as transactions: Parquet parts written to staging, moved into place, then made visible by one manifest commit.
+//!
+//! [`IngestTxn`] adds one customs file to the shipment and quarantine tables.
+//! [`ImportTxn`] adds a list or reference file to its tables and, in the same commit, retires the import it replaces.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -7,9 +10,8 @@ use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
-use tradetrail_model::{quarantine_schema, shipment_schema};
 
-use crate::manifest::{IngestRecord, Manifest, PartFile, Table, sync_dir};
+use crate::manifest::{ImportRecord, IngestRecord, Manifest, PartFile, Table, sync_dir};
 use crate::workspace::Workspace;
 use crate::{Error, Result};
 
@@ -54,84 +56,55 @@ pub struct IngestCounts {
     pub reasons: BTreeMap<String, u64>,
 }
 
+/// What a list or reference import is, as the manifest records it.
+#[derive(Debug, Clone)]
+pub struct ImportSpec {
+    /// `list` or `reference`.
+    pub kind: String,
+    /// What is imported; a later import with the same kind and name replaces this one.
+    pub name: String,
+    /// Format read.
+    pub format: String,
+    /// Path or URL read.
+    pub source: String,
+    /// SHA-256 of the bytes read.
+    pub sha256: String,
+    /// Version or publication date of the source.
+    pub version: Option<String>,
+}
+
 struct PartWriter {
-    table: Table,
     writer: Option<ArrowWriter<std::fs::File>>,
     current_rows: u64,
     parts: Vec<(PathBuf, u64)>,
 }
 
-/// An ingest in progress; nothing it writes is visible until [`IngestTxn::commit`].
-///
-/// Dropping it without committing leaves the workspace unchanged (the staging folder is removed on the next ingest).
-pub struct IngestTxn {
+/// Staged Parquet parts and the writer lock; nothing is visible until a commit.
+struct Staged {
     root: PathBuf,
     manifest_path: PathBuf,
-    source: IngestSource,
-    ingest_id: String,
+    id: String,
     staging: PathBuf,
-    writers: [PartWriter; 2],
+    writers: BTreeMap<Table, PartWriter>,
     _lock: std::fs::File,
 }
 
-impl IngestTxn {
-    pub(crate) fn new(
-        ws: &Workspace,
-        lock: std::fs::File,
-        source: IngestSource,
-        ingest_id: String,
-        staging: PathBuf,
-    ) -> IngestTxn {
-        let writer = |table| PartWriter {
-            table,
-            writer: None,
-            current_rows: 0,
-            parts: Vec::new(),
-        };
-        IngestTxn {
-            root: ws.root().to_owned(),
-            manifest_path: ws.manifest_path(),
-            source,
-            ingest_id,
-            staging,
-            writers: [writer(Table::Shipments), writer(Table::Quarantine)],
-            _lock: lock,
-        }
-    }
-
-    /// The id of this ingest, stamped on every row it writes.
-    pub fn ingest_id(&self) -> &str {
-        &self.ingest_id
-    }
-
-    /// Appends a batch of shipment lines (schema [`shipment_schema`]).
-    pub fn write_shipments(&mut self, batch: &RecordBatch) -> Result<()> {
-        self.write(0, batch)
-    }
-
-    /// Appends a batch of quarantined rows (schema [`quarantine_schema`]).
-    pub fn write_quarantine(&mut self, batch: &RecordBatch) -> Result<()> {
-        self.write(1, batch)
-    }
-
-    fn write(&mut self, which: usize, batch: &RecordBatch) -> Result<()> {
+impl Staged {
+    fn write(&mut self, table: Table, batch: &RecordBatch) -> Result<()> {
         if batch.num_rows() == 0 {
             return Ok(());
         }
-        let staging = self.staging.clone();
-        let part = &mut self.writers[which];
+        let part = self.writers.entry(table).or_insert_with(|| PartWriter {
+            writer: None,
+            current_rows: 0,
+            parts: Vec::new(),
+        });
         if part.writer.is_none() || part.current_rows >= ROWS_PER_PART {
             close_part(part)?;
-            let path = staging.join(format!(
-                "{}-{:04}.parquet",
-                part.table.name(),
-                part.parts.len()
-            ));
+            let path =
+                self.staging
+                    .join(format!("{}-{:04}.parquet", table.name(), part.parts.len()));
             let file = fs_err::File::create(&path)?.into_parts().0;
-            let schema = match part.table {
-                Table::Shipments => shipment_schema(),
-                Table::Quarantine => quarantine_schema(),
-            };
             let props = WriterProperties::builder()
                 .set_compression(Compression::ZSTD(
                     ZstdLevel::try_new(1).expect("level 1 is valid"),
@@ -139,48 +112,113 @@ impl IngestTxn {
                 .set_max_row_group_row_count(Some(ROWS_PER_GROUP))
                 .set_created_by("tradetrail".into())
                 .build();
-            let writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(|source| {
-                Error::Parquet {
-                    path: path.clone(),
-                    source,
-                }
-            })?;
+            let writer =
+                ArrowWriter::try_new(file, table.schema(), Some(props)).map_err(|source| {
+                    Error::Parquet {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
             part.writer = Some(writer);
             part.parts.push((path, 0));
         }
+        let (path, rows) = part.parts.last_mut().expect("opened above");
         let writer = part.writer.as_mut().expect("opened above");
-        let path = &part.parts.last().expect("opened above").0;
         writer.write(batch).map_err(|source| Error::Parquet {
             path: path.clone(),
             source,
         })?;
+        *rows += batch.num_rows() as u64;
         part.current_rows += batch.num_rows() as u64;
-        part.parts.last_mut().expect("opened above").1 += batch.num_rows() as u64;
         Ok(())
     }
 
-    /// Makes everything written visible at once and records the ingest in the manifest.
-    pub fn commit(mut self, counts: IngestCounts) -> Result<IngestRecord> {
-        for part in &mut self.writers {
-            close_part(part)?;
-        }
+    /// Closes and syncs every part, moves it into its table folder, and returns the part files for the manifest.
+    fn place_files(&mut self) -> Result<Vec<PartFile>> {
         let mut files = Vec::new();
-        for part in &self.writers {
-            let dir = PathBuf::from("tables").join(part.table.name());
+        for (table, part) in &mut self.writers {
+            close_part(part)?;
+            let dir = PathBuf::from("tables").join(table.name());
             for (i, (path, rows)) in part.parts.iter().enumerate() {
-                let name = format!("{}-{:04}.parquet", self.ingest_id, i);
+                let name = format!("{}-{:04}.parquet", self.id, i);
                 fs_err::rename(path, self.root.join(&dir).join(&name))?;
                 files.push(PartFile {
-                    table: part.table,
-                    path: format!("tables/{}/{}", part.table.name(), name),
+                    table: *table,
+                    path: format!("tables/{}/{}", table.name(), name),
                     rows: *rows,
                 });
             }
             sync_dir(&self.root.join(&dir))?;
         }
+        Ok(files)
+    }
+
+    /// Applies `change` to the committed manifest and replaces it atomically.
+    fn commit_manifest(&self, change: impl FnOnce(&mut Manifest)) -> Result<()> {
         let mut manifest = Manifest::load(&self.manifest_path)?;
+        change(&mut manifest);
+        manifest.generation += 1;
+        manifest.save_atomic(&self.manifest_path)?;
+        // The commit is durable; the empty staging folder is only tidied.
+        let _ = fs_err::remove_dir_all(&self.staging);
+        Ok(())
+    }
+}
+
+fn close_part(part: &mut PartWriter) -> Result<()> {
+    if let Some(writer) = part.writer.take() {
+        let path = part.parts.last().map(|p| p.0.clone()).unwrap_or_default();
+        let file = writer
+            .into_inner()
+            .map_err(|source| Error::Parquet { path, source })?;
+        file.sync_all()?;
+        part.current_rows = 0;
+    }
+    Ok(())
+}
+
+/// An ingest in progress; nothing it writes is visible until [`IngestTxn::commit`].
+///
+/// Dropping it without committing leaves the workspace unchanged (the staging folder is removed on the next write).
+pub struct IngestTxn {
+    staged: Staged,
+    source: IngestSource,
+}
+
+impl IngestTxn {
+    pub(crate) fn new(
+        ws: &Workspace,
+        lock: std::fs::File,
+        source: IngestSource,
+        id: String,
+        staging: PathBuf,
+    ) -> IngestTxn {
+        IngestTxn {
+            staged: staged(ws, lock, id, staging),
+            source,
+        }
+    }
+
+    /// The id of this ingest, stamped on every row it writes.
+    pub fn ingest_id(&self) -> &str {
+        &self.staged.id
+    }
+
+    /// Appends a batch of shipment lines.
+    pub fn write_shipments(&mut self, batch: &RecordBatch) -> Result<()> {
+        self.staged.write(Table::Shipments, batch)
+    }
+
+    /// Appends a batch of quarantined rows.
+    pub fn write_quarantine(&mut self, batch: &RecordBatch) -> Result<()> {
+        self.staged.write(Table::Quarantine, batch)
+    }
+
+    /// Makes everything written visible at once and records the ingest in the manifest.
+    pub fn commit(mut self, counts: IngestCounts) -> Result<IngestRecord> {
+        let files = self.staged.place_files()?;
         let record = IngestRecord {
-            ingest_id: self.ingest_id.clone(),
+            ingest_id: self.staged.id.clone(),
             dataset: self.source.dataset.clone(),
             source_file: self.source.source_file.clone(),
             source_sha256: self.source.sha256.clone(),
@@ -196,23 +234,77 @@ impl IngestTxn {
             reasons: counts.reasons,
             files,
         };
-        manifest.generation += 1;
-        manifest.ingests.push(record.clone());
-        manifest.save_atomic(&self.manifest_path)?;
-        // The commit is durable; the empty staging folder is only tidied.
-        let _ = fs_err::remove_dir_all(&self.staging);
+        self.staged
+            .commit_manifest(|m| m.ingests.push(record.clone()))?;
         Ok(record)
     }
 }
 
-fn close_part(part: &mut PartWriter) -> Result<()> {
-    if let Some(writer) = part.writer.take() {
-        let path = part.parts.last().map(|p| p.0.clone()).unwrap_or_default();
-        let file = writer
-            .into_inner()
-            .map_err(|source| Error::Parquet { path, source })?;
-        file.sync_all()?;
-        part.current_rows = 0;
+/// A list or reference import in progress; nothing it writes is visible until [`ImportTxn::commit`].
+pub struct ImportTxn {
+    staged: Staged,
+    spec: ImportSpec,
+}
+
+impl ImportTxn {
+    pub(crate) fn new(
+        ws: &Workspace,
+        lock: std::fs::File,
+        spec: ImportSpec,
+        id: String,
+        staging: PathBuf,
+    ) -> ImportTxn {
+        ImportTxn {
+            staged: staged(ws, lock, id, staging),
+            spec,
+        }
     }
-    Ok(())
+
+    /// The id of this import.
+    pub fn import_id(&self) -> &str {
+        &self.staged.id
+    }
+
+    /// Appends a batch to one of the reference tables.
+    pub fn write(&mut self, table: Table, batch: &RecordBatch) -> Result<()> {
+        self.staged.write(table, batch)
+    }
+
+    /// Makes everything written visible and retires the import of the same kind and name, in one commit.
+    pub fn commit(mut self) -> Result<ImportRecord> {
+        let files = self.staged.place_files()?;
+        let mut rows = BTreeMap::new();
+        for f in &files {
+            *rows.entry(f.table.name().to_owned()).or_insert(0) += f.rows;
+        }
+        let record = ImportRecord {
+            import_id: self.staged.id.clone(),
+            kind: self.spec.kind.clone(),
+            name: self.spec.name.clone(),
+            format: self.spec.format.clone(),
+            source: self.spec.source.clone(),
+            source_sha256: self.spec.sha256.clone(),
+            version: self.spec.version.clone(),
+            issues: rows.get(Table::ImportIssues.name()).copied().unwrap_or(0),
+            rows,
+            files,
+        };
+        self.staged.commit_manifest(|m| {
+            m.imports
+                .retain(|i| !(i.kind == record.kind && i.name == record.name));
+            m.imports.push(record.clone());
+        })?;
+        Ok(record)
+    }
+}
+
+fn staged(ws: &Workspace, lock: std::fs::File, id: String, staging: PathBuf) -> Staged {
+    Staged {
+        root: ws.root().to_owned(),
+        manifest_path: ws.manifest_path(),
+        id,
+        staging,
+        writers: BTreeMap::new(),
+        _lock: lock,
+    }
 }

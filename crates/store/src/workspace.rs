@@ -8,7 +8,7 @@ use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::manifest::{Manifest, Table};
-use crate::txn::{IngestSource, IngestTxn};
+use crate::txn::{ImportSpec, ImportTxn, IngestSource, IngestTxn};
 use crate::{Error, Result};
 
 const MANIFEST: &str = "manifest.json";
@@ -77,6 +77,36 @@ impl Workspace {
     /// removes whatever a killed writer left behind, and returns `None` when the same bytes were
     /// already ingested into the same dataset.
     pub fn begin_ingest(&mut self, source: IngestSource) -> Result<Option<IngestTxn>> {
+        let lock = self.lock_for_writing()?;
+        if self
+            .manifest
+            .find_ingest(&source.dataset, &source.sha256)
+            .is_some()
+        {
+            return Ok(None);
+        }
+        let id = self.manifest.next_ingest_id();
+        let staging = self.staging_dir(&id)?;
+        Ok(Some(IngestTxn::new(self, lock, source, id, staging)))
+    }
+
+    /// Starts importing a list or reference file; `None` when the import in force has the same bytes.
+    pub fn begin_import(&mut self, spec: ImportSpec) -> Result<Option<ImportTxn>> {
+        let lock = self.lock_for_writing()?;
+        if self
+            .manifest
+            .find_import(&spec.kind, &spec.name)
+            .is_some_and(|i| i.source_sha256 == spec.sha256)
+        {
+            return Ok(None);
+        }
+        let id = self.manifest.next_import_id();
+        let staging = self.staging_dir(&id)?;
+        Ok(Some(ImportTxn::new(self, lock, spec, id, staging)))
+    }
+
+    /// Takes the writer lock, re-reads the manifest and removes what a killed writer left behind.
+    fn lock_for_writing(&mut self) -> Result<std::fs::File> {
         let lock = fs_err::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -89,23 +119,13 @@ impl Workspace {
         }
         self.reload()?;
         self.collect_garbage()?;
-        if self
-            .manifest
-            .find_ingest(&source.dataset, &source.sha256)
-            .is_some()
-        {
-            return Ok(None);
-        }
-        let ingest_id = self.manifest.next_ingest_id();
-        let staging = self.root.join(STAGING).join(&ingest_id);
+        Ok(lock.into_parts().0)
+    }
+
+    fn staging_dir(&self, id: &str) -> Result<PathBuf> {
+        let staging = self.root.join(STAGING).join(id);
         fs_err::create_dir_all(&staging)?;
-        Ok(Some(IngestTxn::new(
-            self,
-            lock.into_parts().0,
-            source,
-            ingest_id,
-            staging,
-        )))
+        Ok(staging)
     }
 
     /// Removes staging folders and table files that no committed manifest names.
@@ -116,13 +136,7 @@ impl Workspace {
         if staging.exists() {
             fs_err::remove_dir_all(&staging)?;
         }
-        let named: BTreeSet<&str> = self
-            .manifest
-            .ingests
-            .iter()
-            .flat_map(|i| i.files.iter())
-            .map(|f| f.path.as_str())
-            .collect();
+        let named: BTreeSet<&str> = self.manifest.all_files().map(|f| f.path.as_str()).collect();
         for table in Table::ALL {
             for entry in fs_err::read_dir(self.table_dir(table))? {
                 let entry = entry?;

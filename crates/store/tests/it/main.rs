@@ -167,3 +167,40 @@ async fn summary_and_exports_read_committed_rows() {
     let csv = std::fs::read_to_string(dir.path().join("x.csv")).unwrap();
     assert!(csv.starts_with("record_id,dataset,source_file,source_line"));
 }
+
+#[tokio::test]
+async fn a_newer_import_replaces_the_old_one_in_one_commit() {
+    use tradetrail_model::{ListEntry, ListEntryBatchBuilder};
+    use tradetrail_store::{ImportSpec, Table};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(dir.path()).unwrap();
+    let spec = |sha: &str| ImportSpec {
+        kind: "list".into(),
+        name: "us-ofac-sdn".into(),
+        format: "ofac-sdn-csv".into(),
+        source: "sdn.csv".into(),
+        sha256: sha.into(),
+        version: None,
+    };
+    for (sha, n) in [("v1", 3), ("v2", 5)] {
+        let mut txn = ws.begin_import(spec(sha)).unwrap().expect("new bytes");
+        let mut b = ListEntryBatchBuilder::default();
+        for i in 0..n {
+            b.push(&ListEntry {
+                entry_id: format!("us-ofac-sdn:{i}"),
+                list_id: "us-ofac-sdn".into(),
+                name: format!("N{i}"),
+                ..Default::default()
+            });
+        }
+        txn.write(Table::ListEntries, &b.finish()).unwrap();
+        txn.commit().unwrap();
+    }
+    assert!(
+        ws.begin_import(spec("v2")).unwrap().is_none(),
+        "same bytes are not imported twice"
+    );
+    ws.reload().unwrap();
+    assert_eq!(count(&ws, "SELECT COUNT(*) FROM list_entries").await, 5);
+    assert_eq!(count(&ws, "SELECT COUNT(*) FROM imports").await, 1);
+}

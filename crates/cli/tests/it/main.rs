@@ -1,0 +1,43 @@
+//! End-to-end tests of the `tradetrail` binary: the demo, ingest accounting, idempotency and crash safety under kill -9.
+
+mod crash;
+mod workflow;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the binary with `args` against workspace `home` and returns its output.
+pub fn tradetrail(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tradetrail"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .env_remove("TRADETRAIL_HOME")
+        .output()
+        .expect("the tradetrail binary runs")
+}
+
+/// Runs the binary and asserts it succeeded; returns stdout.
+pub fn ok(home: &Path, args: &[&str]) -> String {
+    let out = tradetrail(home, args);
+    assert!(
+        out.status.success(),
+        "tradetrail {args:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// One number from `tradetrail query` printed as CSV.
+pub fn scalar(home: &Path, sql: &str) -> u64 {
+    let out = ok(home, &["query", "--output", "csv", sql]);
+    let value = out
+        .lines()
+        .nth(1)
+        .unwrap_or_else(|| panic!("no result row for {sql}: {out}"));
+    value
+        .trim()
+        .parse::<f64>()
+        .unwrap_or_else(|_| panic!("not a number: {value:?}")) as u64
+}
