@@ -64,14 +64,24 @@ impl ComponentsKb {
         let mut by_platform: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut names = BTreeMap::new();
         for (i, r) in rows.iter().enumerate() {
-            by_platform.entry(r.platform_id.clone()).or_default().push(i);
+            by_platform
+                .entry(r.platform_id.clone())
+                .or_default()
+                .push(i);
             names.entry(r.platform_id.clone()).or_insert_with(|| {
-                let shown = r.platform_name.clone().unwrap_or_else(|| r.platform_id.clone());
+                let shown = r
+                    .platform_name
+                    .clone()
+                    .unwrap_or_else(|| r.platform_id.clone());
                 let tokens = tokens(&shown);
                 (shown, tokens)
             });
         }
-        ComponentsKb { rows, by_platform, names }
+        ComponentsKb {
+            rows,
+            by_platform,
+            names,
+        }
     }
 
     /// Every row.
@@ -117,7 +127,11 @@ impl ComponentsKb {
             }
         }
         let mut out: Vec<PlatformMatch> = best.into_values().collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.platform_id.cmp(&b.platform_id)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.platform_id.cmp(&b.platform_id))
+        });
         out
     }
 
@@ -206,5 +220,9 @@ fn similarity(query: &[String], name: &[String]) -> f64 {
     }
     let shared = query.iter().filter(|t| name.contains(t)).count();
     let union = query.len() + name.iter().filter(|t| !query.contains(t)).count();
-    if union == 0 { 0.0 } else { shared as f64 / union as f64 * 0.9 }
+    if union == 0 {
+        0.0
+    } else {
+        shared as f64 / union as f64 * 0.9
+    }
 }

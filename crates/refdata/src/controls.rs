@@ -106,13 +106,16 @@ pub fn chpl_versions() -> &'static [CodeSet] {
 
 /// The latest CHPL version (2024-02-23, 50 codes).
 pub fn chpl() -> &'static CodeSet {
-    CHPL.last().expect("chpl.toml holds at least one version (tested)")
+    CHPL.last()
+        .expect("chpl.toml holds at least one version (tested)")
 }
 
 /// The CHPL version in effect on an ISO date, or `None` before the first version we hold.
 pub fn chpl_as_of(date: &str) -> Option<&'static CodeSet> {
     let date = date.trim();
-    CHPL.iter().rev().find(|s| s.effective_from.as_str() <= date)
+    CHPL.iter()
+        .rev()
+        .find(|s| s.effective_from.as_str() <= date)
 }
 
 /// The tier of a code in the latest CHPL; 8-10-digit national codes are cut to six digits.

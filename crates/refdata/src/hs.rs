@@ -79,7 +79,9 @@ pub fn hs6_of(code: &str) -> Option<String> {
     if matches!(digits.len(), 5 | 9) {
         digits.insert(0, '0');
     }
-    (6..=10).contains(&digits.len()).then(|| digits[..6].to_owned())
+    (6..=10)
+        .contains(&digits.len())
+        .then(|| digits[..6].to_owned())
 }
 
 /// One HS2022 subheading a declared code may correspond to.
@@ -98,10 +100,10 @@ pub const BASIS_SAME: &str = "valid HS2022 subheading; maps to itself";
 /// The HS2017 code corresponds to exactly one HS2022 subheading in the UNSD correlation.
 pub const BASIS_ONE: &str = "UNSD HS2022-HS2017 correlation: one HS2022 subheading";
 /// The HS2017 code was split; every HS2022 subheading gets an equal share because the table gives no weights.
-pub const BASIS_SPLIT_EQUAL: &str =
-    "UNSD HS2022-HS2017 correlation: HS2017 code split over several HS2022 subheadings; equal shares (the table gives no trade weights)";
+pub const BASIS_SPLIT_EQUAL: &str = "UNSD HS2022-HS2017 correlation: HS2017 code split over several HS2022 subheadings; equal shares (the table gives no trade weights)";
 /// The HS2017 code was split and the correlation rows carried weights, which are used.
-pub const BASIS_SPLIT_WEIGHTED: &str = "HS2022-HS2017 correlation: HS2017 code split; shares as the correlation rows give them";
+pub const BASIS_SPLIT_WEIGHTED: &str =
+    "HS2022-HS2017 correlation: HS2017 code split; shares as the correlation rows give them";
 
 /// Both HS vintages and the HS2017→HS2022 correlation, for descriptions and for mapping declared codes to HS2022.
 #[derive(Debug, Clone, Default)]
@@ -123,8 +125,13 @@ impl Nomenclature {
     pub fn new(codes: &[HsCode], correlation: &[HsCorrelation]) -> Nomenclature {
         let mut n = Nomenclature::default();
         for c in codes {
-            let Some(v) = Vintage::parse(&c.vintage) else { continue };
-            if n.codes.insert((v, c.code.clone()), c.description.clone()).is_none() {
+            let Some(v) = Vintage::parse(&c.vintage) else {
+                continue;
+            };
+            if n.codes
+                .insert((v, c.code.clone()), c.description.clone())
+                .is_none()
+            {
                 let level = c.level.unwrap_or(c.code.len() as i64);
                 *n.counts.entry((v, level)).or_default() += 1;
             }
@@ -173,9 +180,15 @@ impl Nomenclature {
     /// 8-10-digit national codes are cut to their first six digits; unknown codes give an empty list.
     /// When the declaration date is known, [`Nomenclature::to_hs2022_on`] is more exact.
     pub fn to_hs2022(&self, code: &str) -> Vec<Candidate> {
-        let Some(hs6) = hs6_of(code) else { return Vec::new() };
+        let Some(hs6) = hs6_of(code) else {
+            return Vec::new();
+        };
         if self.is_hs2022(&hs6) {
-            return vec![Candidate { hs6, share: 1.0, basis: BASIS_SAME }];
+            return vec![Candidate {
+                hs6,
+                share: 1.0,
+                basis: BASIS_SAME,
+            }];
         }
         self.to_hs2022_from(Vintage::Hs2017, &hs6)
     }
@@ -191,19 +204,33 @@ impl Nomenclature {
     /// HS2017 codes follow the correlation: one HS2022 code with share 1, or several with equal shares unless the rows carry weights.
     /// An HS2017 code absent from the correlation but present in both vintages maps to itself.
     pub fn to_hs2022_from(&self, vintage: Vintage, code: &str) -> Vec<Candidate> {
-        let Some(hs6) = hs6_of(code) else { return Vec::new() };
+        let Some(hs6) = hs6_of(code) else {
+            return Vec::new();
+        };
         if vintage == Vintage::Hs2022 {
             return if self.is_hs2022(&hs6) {
-                vec![Candidate { hs6, share: 1.0, basis: BASIS_SAME }]
+                vec![Candidate {
+                    hs6,
+                    share: 1.0,
+                    basis: BASIS_SAME,
+                }]
             } else {
                 Vec::new()
             };
         }
         match self.forward.get(&hs6).map(Vec::as_slice) {
-            Some([(only, _)]) => vec![Candidate { hs6: only.clone(), share: 1.0, basis: BASIS_ONE }],
+            Some([(only, _)]) => vec![Candidate {
+                hs6: only.clone(),
+                share: 1.0,
+                basis: BASIS_ONE,
+            }],
             Some(list) if !list.is_empty() => split(list),
             _ if self.is_hs2022(&hs6) && self.contains(Vintage::Hs2017, &hs6) => {
-                vec![Candidate { hs6, share: 1.0, basis: BASIS_SAME }]
+                vec![Candidate {
+                    hs6,
+                    share: 1.0,
+                    basis: BASIS_SAME,
+                }]
             }
             _ => Vec::new(),
         }
@@ -221,12 +248,20 @@ fn split(list: &[(String, Option<f64>)]) -> Vec<Candidate> {
         Some(w) if total > 0.0 => list
             .iter()
             .zip(w)
-            .map(|((c, _), w)| Candidate { hs6: c.clone(), share: w / total, basis: BASIS_SPLIT_WEIGHTED })
+            .map(|((c, _), w)| Candidate {
+                hs6: c.clone(),
+                share: w / total,
+                basis: BASIS_SPLIT_WEIGHTED,
+            })
             .collect(),
         _ => {
             let share = 1.0 / list.len() as f64;
             list.iter()
-                .map(|(c, _)| Candidate { hs6: c.clone(), share, basis: BASIS_SPLIT_EQUAL })
+                .map(|(c, _)| Candidate {
+                    hs6: c.clone(),
+                    share,
+                    basis: BASIS_SPLIT_EQUAL,
+                })
                 .collect()
         }
     }

@@ -13,13 +13,26 @@ const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"
 
 #[test]
 fn sets_are_well_formed() {
-    for set in chpl_versions().iter().chain([drone_family(), transshipment_risk()]) {
-        assert!(!set.source.is_empty() && !set.members.is_empty(), "{}", set.name);
+    for set in chpl_versions()
+        .iter()
+        .chain([drone_family(), transshipment_risk()])
+    {
+        assert!(
+            !set.source.is_empty() && !set.members.is_empty(),
+            "{}",
+            set.name
+        );
         assert_eq!(set.effective_from.len(), 10, "{}", set.name);
         let mut codes: Vec<&str> = set.members.iter().map(|m| m.code.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();
-        assert_eq!(codes.len(), set.members.len(), "duplicate code in {} {}", set.name, set.version);
+        assert_eq!(
+            codes.len(),
+            set.members.len(),
+            "duplicate code in {} {}",
+            set.name,
+            set.version
+        );
         for m in &set.members {
             assert!(!m.note.is_empty(), "{}", m.code);
             for d in [&m.effective_from, &m.effective_to].into_iter().flatten() {
@@ -29,11 +42,19 @@ fn sets_are_well_formed() {
     }
     for set in chpl_versions().iter().chain([drone_family()]) {
         for m in &set.members {
-            assert!(m.code.len() == 6 && m.code.bytes().all(|b| b.is_ascii_digit()), "{}", m.code);
+            assert!(
+                m.code.len() == 6 && m.code.bytes().all(|b| b.is_ascii_digit()),
+                "{}",
+                m.code
+            );
         }
     }
     for m in &drone_family().members {
-        assert!(DroneRole::parse(m.role.as_deref().unwrap_or("")).is_some(), "{}", m.code);
+        assert!(
+            DroneRole::parse(m.role.as_deref().unwrap_or("")).is_some(),
+            "{}",
+            m.code
+        );
     }
     for m in &transshipment_risk().members {
         assert!(countries::by_alpha2(&m.code).is_some(), "{}", m.code);
@@ -44,14 +65,24 @@ fn sets_are_well_formed() {
 #[test]
 fn chpl_versions_and_tiers() {
     let latest = chpl();
-    assert_eq!((latest.version.as_str(), latest.members.len()), ("2024-02-23", 50));
+    assert_eq!(
+        (latest.version.as_str(), latest.members.len()),
+        ("2024-02-23", 50)
+    );
     let mut by_tier: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &latest.members {
         let tier = m.tier.as_deref().unwrap();
         assert!(CHPL_TIERS.contains(&tier), "{}: {tier}", m.code);
         *by_tier.entry(tier).or_default() += 1;
     }
-    let expected = [("1", 4), ("2", 5), ("3.A", 16), ("3.B", 9), ("4.A", 11), ("4.B", 5)];
+    let expected = [
+        ("1", 4),
+        ("2", 5),
+        ("3.A", 16),
+        ("3.B", 9),
+        ("4.A", 11),
+        ("4.B", 5),
+    ];
     assert_eq!(by_tier.into_iter().collect::<Vec<_>>(), expected);
     assert_eq!(chpl_tier("8542.31"), Some("1"));
     assert_eq!(chpl_tier("8807300000"), Some("3.B"));
@@ -94,13 +125,27 @@ fn drone_roles() {
     assert_eq!(drone_role("8806.22"), Some(DroneRole::CompleteDrone));
     assert_eq!(drone_role("8806220000"), Some(DroneRole::CompleteDrone));
     assert_eq!(drone_role("880730"), Some(DroneRole::DronePart));
-    assert_eq!(drone_role("8802.20"), Some(DroneRole::Pre2022DroneEquivalent));
+    assert_eq!(
+        drone_role("8802.20"),
+        Some(DroneRole::Pre2022DroneEquivalent)
+    );
     assert_eq!(drone_role("852580"), Some(DroneRole::CameraPossibleDrone));
     assert_eq!(drone_role("900630"), Some(DroneRole::CameraPossibleDrone));
     assert_eq!(drone_role("950300"), None);
-    assert_eq!(drone_role_on("880220", "2021-05-01"), Some(DroneRole::Pre2022DroneEquivalent));
-    assert_eq!(drone_role_on("880220", "2023-05-01"), None, "manned aircraft from 2022");
-    assert_eq!(drone_role_on("880622", "2021-05-01"), None, "8806 did not exist before 2022");
+    assert_eq!(
+        drone_role_on("880220", "2021-05-01"),
+        Some(DroneRole::Pre2022DroneEquivalent)
+    );
+    assert_eq!(
+        drone_role_on("880220", "2023-05-01"),
+        None,
+        "manned aircraft from 2022"
+    );
+    assert_eq!(
+        drone_role_on("880622", "2021-05-01"),
+        None,
+        "8806 did not exist before 2022"
+    );
     let complete = drone_family()
         .members
         .iter()

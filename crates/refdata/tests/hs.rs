@@ -56,7 +56,9 @@ fn golden_nomenclature_sample() {
     let codes: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
     assert_eq!(
         codes,
-        ["88", "8802", "880211", "880220", "8806", "880621", "880622", "852589", "880623"]
+        [
+            "88", "8802", "880211", "880220", "8806", "880621", "880622", "852589", "880623"
+        ]
     );
     assert_eq!(rows[0].parent, None, "TOTAL is not a parent code");
     assert_eq!(rows[2].parent.as_deref(), Some("8802"));
@@ -64,8 +66,20 @@ fn golden_nomenclature_sample() {
     assert_eq!(rows[2].vintage, "HS2022");
     assert_eq!(rows[2].level, Some(6));
     let kinds: Vec<&str> = issues.iter().map(|i| i.code.as_str()).collect();
-    assert_eq!(kinds, ["bad_code", "missing_description", "duplicate_code", "bad_level"]);
-    assert!(issues.iter().all(|i| i.source_file == "sample.csv" && i.source_position.starts_with("line ")));
+    assert_eq!(
+        kinds,
+        [
+            "bad_code",
+            "missing_description",
+            "duplicate_code",
+            "bad_level"
+        ]
+    );
+    assert!(
+        issues
+            .iter()
+            .all(|i| i.source_file == "sample.csv" && i.source_position.starts_with("line "))
+    );
     let (rows, issues) = parse_nomenclature("HS1996", SAMPLE_2022, "x");
     assert!(rows.is_empty());
     assert_eq!(issues[0].code, "bad_vintage");
@@ -78,14 +92,24 @@ fn golden_nomenclature_sample() {
 fn golden_correlation_sample() {
     let (rows, issues) = parse_correlation(SAMPLE_CORR, "corr.csv");
     assert_eq!(rows.len(), 7);
-    assert_eq!(rows[3].relation, "n:n", "relation is normalised to lower case");
+    assert_eq!(
+        rows[3].relation, "n:n",
+        "relation is normalised to lower case"
+    );
     assert!(rows.iter().all(|r| r.share.is_none()));
     let kinds: Vec<&str> = issues.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(kinds, ["duplicate_pair", "bad_code", "bad_relation"]);
-    let (conv, issues) = parse_correlation("hs2022,hs2017\n880621,852580\n880622,852580\n880730,880330\n", "conv.csv");
+    let (conv, issues) = parse_correlation(
+        "hs2022,hs2017\n880621,852580\n880622,852580\n880730,880330\n",
+        "conv.csv",
+    );
     assert!(issues.is_empty());
     let rel: Vec<&str> = conv.iter().map(|r| r.relation.as_str()).collect();
-    assert_eq!(rel, ["n:1", "n:1", "1:1"], "derived from the conversion table itself");
+    assert_eq!(
+        rel,
+        ["n:1", "n:1", "1:1"],
+        "derived from the conversion table itself"
+    );
 }
 
 #[test]
@@ -93,22 +117,42 @@ fn golden_mapping_sample() {
     let (codes, _) = parse_nomenclature("HS2022", SAMPLE_2022, "sample.csv");
     let (corr, _) = parse_correlation(SAMPLE_CORR, "corr.csv");
     let n = Nomenclature::new(&codes, &corr);
-    assert_eq!(n.description(Vintage::Hs2022, "8806"), Some("Unmanned aircraft"));
+    assert_eq!(
+        n.description(Vintage::Hs2022, "8806"),
+        Some("Unmanned aircraft")
+    );
     assert_eq!(n.count(Vintage::Hs2022, 6), 6);
     let same = n.to_hs2022("8806.22");
     assert_eq!(same.len(), 1);
-    assert_eq!((same[0].hs6.as_str(), same[0].share, same[0].basis), ("880622", 1.0, BASIS_SAME));
-    assert_eq!(n.to_hs2022("8806 22 000 0")[0].hs6, "880622", "10-digit TN VED codes cut to six");
+    assert_eq!(
+        (same[0].hs6.as_str(), same[0].share, same[0].basis),
+        ("880622", 1.0, BASIS_SAME)
+    );
+    assert_eq!(
+        n.to_hs2022("8806 22 000 0")[0].hs6,
+        "880622",
+        "10-digit TN VED codes cut to six"
+    );
     let cams = n.to_hs2022("8525.80");
     let hs: Vec<&str> = cams.iter().map(|c| c.hs6.as_str()).collect();
     assert_eq!(hs, ["852589", "880621", "880622"]);
-    assert!(cams.iter().all(|c| (c.share - 1.0 / 3.0).abs() < 1e-9 && c.basis == BASIS_SPLIT_EQUAL));
+    assert!(
+        cams.iter()
+            .all(|c| (c.share - 1.0 / 3.0).abs() < 1e-9 && c.basis == BASIS_SPLIT_EQUAL)
+    );
     let heli = n.to_hs2022_from(Vintage::Hs2017, "880211");
     assert_eq!(heli.len(), 3);
-    assert_eq!(n.to_hs2022("880211")[0].basis, BASIS_SAME, "valid HS2022 digits are read as HS2022");
+    assert_eq!(
+        n.to_hs2022("880211")[0].basis,
+        BASIS_SAME,
+        "valid HS2022 digits are read as HS2022"
+    );
     assert_eq!(n.to_hs2022_on("880211", "2021-06-30").len(), 3);
     assert_eq!(n.to_hs2022_on("880211", "2022-06-30").len(), 1);
-    assert_eq!(n.to_hs2022_from(Vintage::Hs2017, "880330")[0].basis, BASIS_ONE);
+    assert_eq!(
+        n.to_hs2022_from(Vintage::Hs2017, "880330")[0].basis,
+        BASIS_ONE
+    );
     assert!(n.to_hs2022("770000").is_empty());
     assert!(n.to_hs2022("8806").is_empty());
     assert!(n.to_hs2022("drone").is_empty());
@@ -117,7 +161,11 @@ fn golden_mapping_sample() {
 #[test]
 fn code_helpers() {
     assert_eq!(hs6_of("8806.22.000.0").as_deref(), Some("880622"));
-    assert_eq!(hs6_of("85258").as_deref(), Some("085258"), "five digits lost a leading zero");
+    assert_eq!(
+        hs6_of("85258").as_deref(),
+        Some("085258"),
+        "five digits lost a leading zero"
+    );
     assert_eq!(hs6_of("12345"), Some("012345".into()));
     assert_eq!(hs6_of("8806"), None);
     assert_eq!(hs6_of("88062200001"), None);
@@ -145,7 +193,10 @@ fn staged_unsd_files() {
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(rows.len(), 15_657);
     let count = |rel: &str| rows.iter().filter(|r| r.relation == rel).count();
-    assert_eq!([count("1:1"), count("n:1"), count("1:n"), count("n:n")], [4_097, 1_392, 54, 10_114]);
+    assert_eq!(
+        [count("1:1"), count("n:1"), count("1:n"), count("n:n")],
+        [4_097, 1_392, 54, 10_114]
+    );
     let (conversions, issues) = parse_correlation(&conv, "hs2022_to_hs2017_conversion.csv");
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(conversions.len(), 5_613);
@@ -154,19 +205,35 @@ fn staged_unsd_files() {
     let n = Nomenclature::new(&all, &rows);
     assert_eq!(n.count(Vintage::Hs2022, 6), 5_613);
     assert_eq!(n.count(Vintage::Hs2017, 6), 5_388);
-    assert_eq!((n.count(Vintage::Hs2022, 4), n.count(Vintage::Hs2017, 4)), (1_229, 1_223));
-    assert!(n.description(Vintage::Hs2022, "8806").unwrap().to_lowercase().contains("unmanned"));
+    assert_eq!(
+        (n.count(Vintage::Hs2022, 4), n.count(Vintage::Hs2017, 4)),
+        (1_229, 1_223)
+    );
+    assert!(
+        n.description(Vintage::Hs2022, "8806")
+            .unwrap()
+            .to_lowercase()
+            .contains("unmanned")
+    );
     assert!(!n.contains(Vintage::Hs2017, "880622"));
-    let drones = |c: &[tradetrail_refdata::hs::Candidate]| c.iter().filter(|c| c.hs6.starts_with("8806")).count();
+    let drones = |c: &[tradetrail_refdata::hs::Candidate]| {
+        c.iter().filter(|c| c.hs6.starts_with("8806")).count()
+    };
     for old in ["8802.20", "8802.11", "8525.80"] {
         let cands = n.to_hs2022_from(Vintage::Hs2017, old);
         assert!(drones(&cands) >= 8, "{old}: {cands:?}");
         let total: f64 = cands.iter().map(|c| c.share).sum();
         assert!((total - 1.0).abs() < 1e-9, "{old}: shares sum to {total}");
     }
-    assert!(drones(&n.to_hs2022("8525.80")) >= 8, "852580 is not an HS2022 code");
+    assert!(
+        drones(&n.to_hs2022("8525.80")) >= 8,
+        "852580 is not an HS2022 code"
+    );
     let same = n.to_hs2022("8806.22");
-    assert_eq!((same.len(), same[0].hs6.as_str(), same[0].share), (1, "880622", 1.0));
+    assert_eq!(
+        (same.len(), same[0].hs6.as_str(), same[0].share),
+        (1, "880622", 1.0)
+    );
     assert!(n.to_hs2022("8806220000").iter().all(|c| c.hs6 == "880622"));
     assert!(n.to_hs2022("770000").is_empty());
 }

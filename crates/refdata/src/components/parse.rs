@@ -41,7 +41,11 @@ fn issue(file: &str, position: String, code: &str, message: String) -> ImportIss
 }
 
 /// The records of a CSV text with its header, each with its line; bad records become issues.
-fn records(text: &str, file: &str, issues: &mut Vec<ImportIssue>) -> (Vec<String>, Vec<(String, csv::StringRecord)>) {
+fn records(
+    text: &str,
+    file: &str,
+    issues: &mut Vec<ImportIssue>,
+) -> (Vec<String>, Vec<(String, csv::StringRecord)>) {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -60,11 +64,15 @@ fn records(text: &str, file: &str, issues: &mut Vec<ImportIssue>) -> (Vec<String
         match result {
             Ok(r) if r.iter().all(|f| f.trim().is_empty()) => {}
             Ok(r) => {
-                let pos = r.position().map_or("?".into(), |p| format!("line {}", p.line()));
+                let pos = r
+                    .position()
+                    .map_or("?".into(), |p| format!("line {}", p.line()));
                 out.push((pos, r));
             }
             Err(e) => {
-                let pos = e.position().map_or("?".into(), |p| format!("line {}", p.line()));
+                let pos = e
+                    .position()
+                    .map_or("?".into(), |p| format!("line {}", p.line()));
                 issues.push(issue(file, pos, "bad_record", e.to_string()));
             }
         }
@@ -80,9 +88,16 @@ fn get<'r>(header: &[String], record: &'r csv::StringRecord, name: &str) -> Opti
 
 /// Reads a JSON array of strings such as `["uav-mugin-5-pro"]`; an empty cell is an empty list.
 fn string_list(cell: Option<&str>) -> Result<Vec<String>, String> {
-    let Some(cell) = cell else { return Ok(Vec::new()) };
-    let list: Vec<String> = serde_json::from_str(cell).map_err(|e| format!("{cell:?} is not a JSON array of strings: {e}"))?;
-    Ok(list.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect())
+    let Some(cell) = cell else {
+        return Ok(Vec::new());
+    };
+    let list: Vec<String> = serde_json::from_str(cell)
+        .map_err(|e| format!("{cell:?} is not a JSON array of strings: {e}"))?;
+    Ok(list
+        .into_iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect())
 }
 
 /// Reads `drones.csv`: one [`Platform`] per row with an `id` and a `display_name`.
@@ -92,12 +107,23 @@ pub fn parse_platforms(drones_csv: &str) -> (Vec<Platform>, Vec<ImportIssue>) {
     let (header, rows) = records(drones_csv, FILE, &mut issues);
     let mut platforms = Vec::new();
     for (pos, r) in rows {
-        let (Some(id), Some(name)) = (get(&header, &r, "id"), get(&header, &r, "display_name")) else {
-            issues.push(issue(FILE, pos, "bad_record", "platform without id or display_name".into()));
+        let (Some(id), Some(name)) = (get(&header, &r, "id"), get(&header, &r, "display_name"))
+        else {
+            issues.push(issue(
+                FILE,
+                pos,
+                "bad_record",
+                "platform without id or display_name".into(),
+            ));
             continue;
         };
         let aka = string_list(get(&header, &r, "aka")).unwrap_or_else(|e| {
-            issues.push(issue(FILE, pos.clone(), "bad_field", format!("aka of {id}: {e}")));
+            issues.push(issue(
+                FILE,
+                pos.clone(),
+                "bad_field",
+                format!("aka of {id}: {e}"),
+            ));
             Vec::new()
         });
         platforms.push(Platform {
@@ -112,7 +138,10 @@ pub fn parse_platforms(drones_csv: &str) -> (Vec<Platform>, Vec<ImportIssue>) {
 }
 
 /// Manufacturer name (lower case) to its ISO country code, from `manufacturers.csv`.
-fn manufacturer_countries(manufacturers_csv: &str, issues: &mut Vec<ImportIssue>) -> HashMap<String, String> {
+fn manufacturer_countries(
+    manufacturers_csv: &str,
+    issues: &mut Vec<ImportIssue>,
+) -> HashMap<String, String> {
     let (header, rows) = records(manufacturers_csv, "manufacturers.csv", issues);
     rows.iter()
         .filter_map(|(_, r)| {
@@ -138,7 +167,10 @@ pub fn parse_catalogue(
 ) -> (Vec<Component>, Vec<ImportIssue>) {
     const FILE: &str = "components.csv";
     let (platforms, mut issues) = parse_platforms(drones_csv);
-    let names: HashMap<&str, &str> = platforms.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    let names: HashMap<&str, &str> = platforms
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
     let makers = manufacturer_countries(manufacturers_csv, &mut issues);
     let (header, rows) = records(components_csv, FILE, &mut issues);
     let mut out = Vec::new();
@@ -146,17 +178,32 @@ pub fn parse_catalogue(
     for (pos, r) in rows {
         let field = |name: &str| get(&header, &r, name).map(str::to_owned);
         let Some(component_id) = field("component_id") else {
-            issues.push(issue(FILE, pos, "bad_record", "component without component_id".into()));
+            issues.push(issue(
+                FILE,
+                pos,
+                "bad_record",
+                "component without component_id".into(),
+            ));
             continue;
         };
         let found_in = match string_list(get(&header, &r, "found_in_drones")) {
             Ok(list) if !list.is_empty() => list,
             Ok(_) => {
-                issues.push(issue(FILE, pos, "no_platform", format!("{component_id} names no platform in found_in_drones")));
+                issues.push(issue(
+                    FILE,
+                    pos,
+                    "no_platform",
+                    format!("{component_id} names no platform in found_in_drones"),
+                ));
                 continue;
             }
             Err(e) => {
-                issues.push(issue(FILE, pos, "bad_field", format!("found_in_drones of {component_id}: {e}")));
+                issues.push(issue(
+                    FILE,
+                    pos,
+                    "bad_field",
+                    format!("found_in_drones of {component_id}: {e}"),
+                ));
                 continue;
             }
         };
@@ -165,22 +212,31 @@ pub fn parse_catalogue(
         let manufacturer_country = match country_raw.as_deref().map(countries::lookup) {
             Some(Some(c)) => Some(c.alpha2.to_owned()),
             Some(None) => {
-                let msg = format!("{component_id}: manufacturer_country {:?} is not a country", country_raw.unwrap_or_default());
+                let msg = format!(
+                    "{component_id}: manufacturer_country {:?} is not a country",
+                    country_raw.unwrap_or_default()
+                );
                 issues.push(issue(FILE, pos.clone(), "unknown_country", msg));
                 None
             }
-            None => manufacturer.as_deref().and_then(|m| makers.get(&m.to_lowercase()).cloned()),
+            None => manufacturer
+                .as_deref()
+                .and_then(|m| makers.get(&m.to_lowercase()).cloned()),
         };
         let name = field("name_marking").filter(|n| !n.eq_ignore_ascii_case("(unspecified)"));
         for platform_id in found_in {
-            let positions = seen.entry((component_id.clone(), platform_id.clone())).or_default();
+            let positions = seen
+                .entry((component_id.clone(), platform_id.clone()))
+                .or_default();
             positions.push(pos.clone());
             if positions.len() > 1 {
                 continue;
             }
             let platform_name = names.get(platform_id.as_str()).map(|n| (*n).to_owned());
             if platform_name.is_none() {
-                let msg = format!("{component_id} names platform {platform_id:?}, which drones.csv does not list");
+                let msg = format!(
+                    "{component_id} names platform {platform_id:?}, which drones.csv does not list"
+                );
                 issues.push(issue(FILE, pos.clone(), "orphan_platform", msg));
             }
             out.push(Component {

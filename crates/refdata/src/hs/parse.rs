@@ -35,9 +35,11 @@ fn reader(csv: &str) -> csv::Reader<&[u8]> {
 /// The index of each wanted column in the header, compared case-insensitively after trimming a BOM and spaces.
 fn columns<const N: usize>(header: &csv::StringRecord, wanted: [&str; N]) -> [Option<usize>; N] {
     wanted.map(|w| {
-        header
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').trim().eq_ignore_ascii_case(w))
+        header.iter().position(|h| {
+            h.trim_start_matches('\u{feff}')
+                .trim()
+                .eq_ignore_ascii_case(w)
+        })
     })
 }
 
@@ -70,14 +72,24 @@ pub fn parse_nomenclature(
     let header = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            issues.push(issue(source_file, "line 1".into(), "bad_header", e.to_string()));
+            issues.push(issue(
+                source_file,
+                "line 1".into(),
+                "bad_header",
+                e.to_string(),
+            ));
             return (rows, issues);
         }
     };
-    let [section, code_col, desc, parent, level] =
-        columns(&header, ["section", "hscode", "description", "parent", "level"]);
+    let [section, code_col, desc, parent, level] = columns(
+        &header,
+        ["section", "hscode", "description", "parent", "level"],
+    );
     let (Some(code_col), Some(desc)) = (code_col, desc) else {
-        let msg = format!("header {:?} lacks hscode or description", header.iter().collect::<Vec<_>>());
+        let msg = format!(
+            "header {:?} lacks hscode or description",
+            header.iter().collect::<Vec<_>>()
+        );
         issues.push(issue(source_file, "line 1".into(), "missing_column", msg));
         return (rows, issues);
     };
@@ -86,7 +98,9 @@ pub fn parse_nomenclature(
         let record = match result {
             Ok(r) => r,
             Err(e) => {
-                let pos = e.position().map_or("?".into(), |p| format!("line {}", p.line()));
+                let pos = e
+                    .position()
+                    .map_or("?".into(), |p| format!("line {}", p.line()));
                 issues.push(issue(source_file, pos, "bad_record", e.to_string()));
                 continue;
             }
@@ -97,27 +111,49 @@ pub fn parse_nomenclature(
         if raw.eq_ignore_ascii_case("TOTAL") || record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let Some(code) = digits_only(raw).map(restore_zero).filter(|c| matches!(c.len(), 2 | 4 | 6))
+        let Some(code) = digits_only(raw)
+            .map(restore_zero)
+            .filter(|c| matches!(c.len(), 2 | 4 | 6))
         else {
-            issues.push(issue(source_file, pos, "bad_code", format!("hscode {raw:?} is not a 2, 4 or 6 digit code")));
+            issues.push(issue(
+                source_file,
+                pos,
+                "bad_code",
+                format!("hscode {raw:?} is not a 2, 4 or 6 digit code"),
+            ));
             continue;
         };
         let description = field(Some(desc));
         if description.is_empty() {
-            issues.push(issue(source_file, pos, "missing_description", format!("hscode {code} has no description")));
+            issues.push(issue(
+                source_file,
+                pos,
+                "missing_description",
+                format!("hscode {code} has no description"),
+            ));
             continue;
         }
         let level_raw = field(level);
         if !level_raw.is_empty() && level_raw.parse::<usize>().ok() != Some(code.len()) {
-            let msg = format!("hscode {code}: level {level_raw:?} disagrees with its {} digits; the digits win", code.len());
+            let msg = format!(
+                "hscode {code}: level {level_raw:?} disagrees with its {} digits; the digits win",
+                code.len()
+            );
             issues.push(issue(source_file, pos.clone(), "bad_level", msg));
         }
         if !seen.insert(code.clone()) {
-            issues.push(issue(source_file, pos, "duplicate_code", format!("hscode {code} appears again; the first row is kept")));
+            issues.push(issue(
+                source_file,
+                pos,
+                "duplicate_code",
+                format!("hscode {code} appears again; the first row is kept"),
+            ));
             continue;
         }
         let parent = digits_only(field(parent)).map(restore_zero);
-        let section = Some(field(section)).filter(|s| !s.is_empty()).map(str::to_owned);
+        let section = Some(field(section))
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned);
         rows.push(HsCode {
             vintage: vintage.as_str().to_owned(),
             level: Some(code.len() as i64),
@@ -132,7 +168,11 @@ pub fn parse_nomenclature(
 
 /// Restores a leading zero that a spreadsheet dropped: five digits become six, three become four, one becomes two.
 fn restore_zero(code: String) -> String {
-    if code.len() % 2 == 1 { format!("0{code}") } else { code }
+    if code.len() % 2 == 1 {
+        format!("0{code}")
+    } else {
+        code
+    }
 }
 
 /// Reads a UNSD HS2022↔HS2017 table: the correlation table (`hs2022,hs2017,relationship`) or the conversion table (`hs2022,hs2017`).
@@ -148,13 +188,21 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
     let header = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            issues.push(issue(source_file, "line 1".into(), "bad_header", e.to_string()));
+            issues.push(issue(
+                source_file,
+                "line 1".into(),
+                "bad_header",
+                e.to_string(),
+            ));
             return (rows, issues);
         }
     };
     let [new_col, old_col, rel_col] = columns(&header, ["hs2022", "hs2017", "relationship"]);
     let (Some(new_col), Some(old_col)) = (new_col, old_col) else {
-        let msg = format!("header {:?} lacks hs2022 or hs2017", header.iter().collect::<Vec<_>>());
+        let msg = format!(
+            "header {:?} lacks hs2022 or hs2017",
+            header.iter().collect::<Vec<_>>()
+        );
         issues.push(issue(source_file, "line 1".into(), "missing_column", msg));
         return (rows, issues);
     };
@@ -163,7 +211,9 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
         let record = match result {
             Ok(r) => r,
             Err(e) => {
-                let pos = e.position().map_or("?".into(), |p| format!("line {}", p.line()));
+                let pos = e
+                    .position()
+                    .map_or("?".into(), |p| format!("line {}", p.line()));
                 issues.push(issue(source_file, pos, "bad_record", e.to_string()));
                 continue;
             }
@@ -175,7 +225,11 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
         let field = |i: usize| record.get(i).map(str::trim).unwrap_or("");
         let six = |raw: &str| digits_only(raw).map(restore_zero).filter(|c| c.len() == 6);
         let (Some(hs2022), Some(hs2017)) = (six(field(new_col)), six(field(old_col))) else {
-            let msg = format!("pair ({:?}, {:?}) is not two six-digit codes", field(new_col), field(old_col));
+            let msg = format!(
+                "pair ({:?}, {:?}) is not two six-digit codes",
+                field(new_col),
+                field(old_col)
+            );
             issues.push(issue(source_file, pos, "bad_code", msg));
             continue;
         };
@@ -183,7 +237,10 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
             Some(i) => {
                 let raw = field(i).to_ascii_lowercase().replace(' ', "");
                 if !RELATIONS.contains(&raw.as_str()) {
-                    let msg = format!("{hs2022}-{hs2017}: relationship {:?} is not 1:1, 1:n, n:1 or n:n", field(i));
+                    let msg = format!(
+                        "{hs2022}-{hs2017}: relationship {:?} is not 1:1, 1:n, n:1 or n:n",
+                        field(i)
+                    );
                     issues.push(issue(source_file, pos, "bad_relation", msg));
                     continue;
                 }
@@ -192,10 +249,20 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
             None => String::new(),
         };
         if !seen.insert((hs2022.clone(), hs2017.clone())) {
-            issues.push(issue(source_file, pos, "duplicate_pair", format!("{hs2022}-{hs2017} appears again; the first row is kept")));
+            issues.push(issue(
+                source_file,
+                pos,
+                "duplicate_pair",
+                format!("{hs2022}-{hs2017} appears again; the first row is kept"),
+            ));
             continue;
         }
-        rows.push(HsCorrelation { hs2022, hs2017, relation, share: None });
+        rows.push(HsCorrelation {
+            hs2022,
+            hs2017,
+            relation,
+            share: None,
+        });
     }
     if rel_col.is_none() {
         let mut per_old: HashMap<String, usize> = HashMap::new();
@@ -203,7 +270,12 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
             *per_old.entry(r.hs2017.clone()).or_default() += 1;
         }
         for r in &mut rows {
-            r.relation = if per_old[&r.hs2017] == 1 { "1:1" } else { "n:1" }.to_owned();
+            r.relation = if per_old[&r.hs2017] == 1 {
+                "1:1"
+            } else {
+                "n:1"
+            }
+            .to_owned();
         }
     }
     (rows, issues)
