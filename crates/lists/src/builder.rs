@@ -18,7 +18,7 @@ pub(crate) mod kind {
 }
 
 /// One entry being read: every fact an importer found, before it becomes rows.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Draft {
     pub source_id: String,
     pub entity_type: &'static str,

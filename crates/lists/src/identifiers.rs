@@ -152,7 +152,7 @@ fn strip_label<'a>(item: &'a str, label: &str) -> Option<&'a str> {
         return None;
     }
     let rest = &item[label.len()..];
-    rest.starts_with(' ').then(|| rest.trim())
+    (rest.starts_with(' ') || rest.starts_with(": ")).then(|| rest.trim_start_matches(':').trim())
 }
 
 #[cfg(test)]

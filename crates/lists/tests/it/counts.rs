@@ -60,3 +60,52 @@ fn us_csl_csv() {
     assert_eq!(count("us-ofac-ns-cmic"), 68);
     assert_eq!(i.lists.len(), 13);
 }
+
+#[test]
+fn ofac_enhanced_xml() {
+    let Some(file) = shared("ofac-consolidated/CONS_ENHANCED.XML") else { return };
+    let i = import_path(ListFormat::OfacXml, &file).expect("import");
+    report("ofac-xml", &i);
+    // The XML (dataAsOf 2025-01-10) holds 443 entities; the newer legacy CSV 442.
+    assert_eq!(i.entries.len(), 443);
+    assert_eq!(i.lists[0].version.as_deref(), Some("2025-01-10T00:00:00"));
+    let original = i.names.iter().filter(|n| n.kind == "original_script").count();
+    eprintln!("original-script names: {original}");
+    assert!(original > 0);
+}
+
+#[test]
+fn eu_consolidated_acts() {
+    let Some(dir) = shared("eu-russia-belarus-regimes") else { return };
+    for (file, rows) in [("32014R0833.csv", 1_746), ("32014R0269.csv", 2_802), ("32006R0765.csv", 408)] {
+        let i = import_path(ListFormat::EuCsv, &dir.join(file)).expect("import");
+        report(file, &i);
+        assert_eq!(i.entries.len(), rows, "{file}");
+    }
+    let i = import_path(ListFormat::EuCsv, &dir.join("32014R0833.csv")).expect("import");
+    let annex_iv = i.lists.iter().find(|l| l.list_id == "eu-833-annex-iv").expect("annex IV");
+    assert_eq!(annex_iv.entries, 921);
+    assert_eq!(i.lists.iter().find(|l| l.list_id == "eu-833-annex-xlii").map(|l| l.entries), Some(633));
+}
+
+#[test]
+fn us_restricted_party_json() {
+    let Some(dir) = shared("us-restricted-party-lists-2026") else { return };
+    let i = import_path(ListFormat::UsRestrictedJson, &dir).expect("import");
+    report("us-restricted", &i);
+    // Each file states its count; lists.json names the 13 lists.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.file_name().unwrap() == "lists.json" || p.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+        let id = format!("us-{}-2026", v["list_id"].as_str().unwrap());
+        let stated = v["count"].as_u64().unwrap();
+        let got = i.lists.iter().find(|l| l.list_id == id).map_or(0, |l| l.entries);
+        assert_eq!(got, stated, "{id}");
+    }
+    assert_eq!(i.lists.len(), 13);
+    assert_eq!(i.lists.iter().find(|l| l.list_id == "us-bis-entity-list-2026").map(|l| l.entries), Some(3_409));
+    assert_eq!(i.issue_count("count_mismatch"), 0);
+}
