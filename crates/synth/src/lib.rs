@@ -19,6 +19,7 @@ pub mod sample;
 pub mod templates;
 pub mod translit;
 pub mod truth;
+pub mod watchlist;
 pub mod words;
 pub mod writers;
 
@@ -89,6 +90,16 @@ pub struct WorldSummary {
     pub hard_negative_lines: u64,
     /// Declared value of drone rows per brand, USD.
     pub drone_value_usd_by_brand: BTreeMap<String, f64>,
+    /// Entries on the synthetic watchlists in `watchlist/` (OFAC SDN CSV and FollowTheMoney), over both files.
+    pub watchlist_entries: u64,
+    /// Watchlist entries that list a world party (`same_entity` in `truth/watchlist.csv`).
+    pub watchlist_planted: u64,
+    /// Watchlist entries that resemble an unlisted world party but are another party.
+    pub watchlist_lookalikes: u64,
+    /// Watchlist entries that appear nowhere in the declarations.
+    pub watchlist_filler: u64,
+    /// Watchlist entries per list file.
+    pub watchlist_entries_by_file: BTreeMap<String, u64>,
 }
 
 /// Why a world could not be generated.
@@ -112,6 +123,8 @@ fn scaled(n: u64, per: u64, lo: usize, hi: usize) -> usize {
 struct Out {
     files: [Csv; 3],
     truth: truth::Truth,
+    /// First and last shipment day per entity (first > last until it ships), for the watchlist's listing dates.
+    spans: Vec<(i32, i32)>,
 }
 
 /// Numbering state of the drawing thread: per-office sequence counters and the vendor record counter.
@@ -174,6 +187,7 @@ pub fn generate(
             )?,
         ],
         truth: truth::Truth::create(&tdir)?,
+        spans: vec![(i32::MAX, i32::MIN); pop.entities.len()],
     };
     let mut numbering = Numbering {
         seq: (0..geo::RU_OFFICES.len() + geo::KZ_OFFICES.len())
@@ -239,7 +253,11 @@ pub fn generate(
             Ok((written, out, chains))
         })?;
 
-    let Out { files, truth, .. } = out;
+    let Out {
+        files,
+        truth,
+        spans,
+    } = out;
     let mut world_files = Vec::new();
     for (csv, kind) in files
         .into_iter()
@@ -259,6 +277,7 @@ pub fn generate(
             lines: rows,
         });
     }
+    let listed = watchlist::generate(cfg.seed, n, &pop, &chains, &spans, out_dir)?;
     let summary = WorldSummary {
         synthetic: true,
         generator_version: GENERATOR_VERSION.into(),
@@ -286,6 +305,11 @@ pub fn generate(
             .iter()
             .map(|(k, v)| (k.clone(), (v * 100.0).round() / 100.0))
             .collect(),
+        watchlist_entries: listed.entries,
+        watchlist_planted: listed.planted,
+        watchlist_lookalikes: listed.lookalikes,
+        watchlist_filler: listed.filler,
+        watchlist_entries_by_file: listed.by_file,
     };
     truth.finish()?;
     truth::write_entities(&tdir, &pop)?;
@@ -348,6 +372,10 @@ fn emit(
 ) -> Result<(), Error> {
     let fi = d.file as usize;
     let file_name = d.file.file_name();
+    for party in [d.sender, d.recipient] {
+        let span = &mut out.spans[party as usize];
+        *span = (span.0.min(d.date), span.1.max(d.date));
+    }
     for (k, (it, row)) in d.items.iter().zip(rows).enumerate() {
         let line = out.files[fi].row(&row.cells)?;
         out.truth.row(

@@ -243,4 +243,10 @@ Synthetic company names are assembled from word parts; any resemblance to a real
 
 Files: ru_vendor.csv (ru-vendor profile), ru_customs.csv (ru-customs profile, Windows-1251),
 kz_imports.csv (Kazakh imports, auto-detected), truth/ (ground truth), world.json (summary, \"synthetic\": true).
+
+watchlist/ holds SYNTHETIC WATCHLISTS, NOT REAL SANCTIONS LISTS: watchlist/ofac-sdn/ is written in the
+layout of OFAC's SDN legacy CSV and watchlist/synthetic.ftm.jsonl in FollowTheMoney JSON lines, so screening
+can be shown without any real list. No entry is a real designation; ent_num values start at 900001.
+truth/watchlist.csv says which entries list a world party (same_entity), only resemble one (lookalike)
+or are invented filler.
 ";

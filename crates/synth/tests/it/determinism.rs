@@ -12,6 +12,12 @@ const FILES: &[&str] = &[
     "truth/anomalies.csv",
     "truth/entities.csv",
     "truth/chains.jsonl",
+    "truth/watchlist.csv",
+    "watchlist/ofac-sdn/sdn.csv",
+    "watchlist/ofac-sdn/add.csv",
+    "watchlist/ofac-sdn/alt.csv",
+    "watchlist/ofac-sdn/sdn_comments.csv",
+    "watchlist/synthetic.ftm.jsonl",
 ];
 
 #[test]
@@ -25,10 +31,17 @@ fn same_seed_gives_identical_bytes_and_other_seed_differs() {
         let y = std::fs::read(b.join(f)).unwrap();
         assert!(x == y, "{f} differs between two runs with the same seed");
     }
-    assert_ne!(
-        std::fs::read(a.join("ru_vendor.csv")).unwrap(),
-        std::fs::read(c.join("ru_vendor.csv")).unwrap()
-    );
+    for f in [
+        "ru_vendor.csv",
+        "watchlist/ofac-sdn/sdn.csv",
+        "watchlist/synthetic.ftm.jsonl",
+    ] {
+        assert_ne!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(c.join(f)).unwrap(),
+            "{f} is the same for two seeds"
+        );
+    }
     for d in [a, b, c] {
         let _ = std::fs::remove_dir_all(d);
     }

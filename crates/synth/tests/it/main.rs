@@ -2,7 +2,9 @@
 
 mod determinism;
 mod files;
+mod lists;
 mod truth;
+mod watchlist;
 
 use std::path::Path;
 
