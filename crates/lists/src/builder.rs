@@ -35,7 +35,12 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
-    pub fn new(source_id: impl Into<String>, entity_type: &'static str, name: &str, position: impl Into<String>) -> Draft {
+    pub fn new(
+        source_id: impl Into<String>,
+        entity_type: &'static str,
+        name: &str,
+        position: impl Into<String>,
+    ) -> Draft {
         Draft {
             source_id: source_id.into(),
             entity_type,
@@ -120,6 +125,43 @@ pub(crate) fn clean(s: &str) -> String {
     out
 }
 
+/// Turns byte offsets of a text into 1-based line numbers, counting forward from the last offset asked.
+///
+/// The csv crate's own line count drifts on CRLF files, so positions are computed from byte offsets.
+pub(crate) struct Lines<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a [u8]) -> Lines<'a> {
+        Lines {
+            text,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of a record starting at a byte offset; offsets must not decrease between calls.
+    ///
+    /// After a CRLF record the reader reports the next record as starting at the `\n`, so the byte itself is counted.
+    pub fn line_of(&mut self, byte: u64) -> u64 {
+        let to = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .saturating_add(1)
+            .min(self.text.len());
+        if to > self.at {
+            self.line += self.text[self.at..to]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.at = to;
+        }
+        self.line
+    }
+}
+
 /// Collects the rows of one source file and counts them per list.
 pub(crate) struct Sink {
     format: ListFormat,
@@ -171,18 +213,36 @@ impl Sink {
             // A nameless entry cannot be screened against; its first alias stands in, else it is an issue.
             match d.names.first().cloned() {
                 Some((n, _)) => {
-                    self.issue(&d.position, "missing_name", format!("entry {} has no primary name; using alias {n:?}", d.source_id));
+                    self.issue(
+                        &d.position,
+                        "missing_name",
+                        format!(
+                            "entry {} has no primary name; using alias {n:?}",
+                            d.source_id
+                        ),
+                    );
                     d.names.remove(0);
                     d.name = n;
                 }
                 None => {
-                    self.issue(&d.position, "missing_name", format!("entry {} has no name and was skipped", d.source_id));
+                    self.issue(
+                        &d.position,
+                        "missing_name",
+                        format!("entry {} has no name and was skipped", d.source_id),
+                    );
                     return;
                 }
             }
         }
         for text in std::mem::take(&mut d.unknown_countries) {
-            self.issue(&d.position, "unknown_country", format!("country {text:?} of entry {} is not an ISO 3166 country", d.source_id));
+            self.issue(
+                &d.position,
+                "unknown_country",
+                format!(
+                    "country {text:?} of entry {} is not an ISO 3166 country",
+                    d.source_id
+                ),
+            );
         }
         let mut entry_id = format!("{list_id}:{}", d.source_id);
         if !self.seen.insert(entry_id.clone()) {
@@ -190,7 +250,14 @@ impl Sink {
             while !self.seen.insert(format!("{entry_id}~{n}")) {
                 n += 1;
             }
-            self.issue(&d.position, "duplicate_id", format!("id {} repeats in list {list_id}; stored as {entry_id}~{n}", d.source_id));
+            self.issue(
+                &d.position,
+                "duplicate_id",
+                format!(
+                    "id {} repeats in list {list_id}; stored as {entry_id}~{n}",
+                    d.source_id
+                ),
+            );
             entry_id = format!("{entry_id}~{n}");
         }
         self.count(list_id, list_name);
@@ -218,7 +285,8 @@ impl Sink {
             countries: (!d.countries.is_empty()).then(|| d.countries.join("; ")),
             listing_date: d.listing_date,
             identifiers: d.ids.to_json(),
-            addresses: (!d.addresses.is_empty()).then(|| serde_json::Value::from(d.addresses).to_string()),
+            addresses: (!d.addresses.is_empty())
+                .then(|| serde_json::Value::from(d.addresses).to_string()),
             remarks: d.remarks,
             source_file: self.source_file.clone(),
             source_position: d.position,

@@ -38,7 +38,10 @@ fn list_id(source: &str) -> (String, bool) {
         .take(6)
         .collect::<Vec<_>>()
         .join("-");
-    (format!("us-csl-{}", if slug.is_empty() { "unknown" } else { &slug }), false)
+    (
+        format!("us-csl-{}", if slug.is_empty() { "unknown" } else { &slug }),
+        false,
+    )
 }
 
 fn entity_type(t: &str) -> &'static str {
@@ -64,12 +67,16 @@ fn add_ids(cell: &str, d: &mut Draft) {
         if parts.len() < 2 || !is_known_label(label) {
             continue;
         }
-        let (country, value) = if parts.len() >= 3 && parts[0].len() == 2 && parts[0].chars().all(|c| c.is_ascii_uppercase()) {
+        let (country, value) = if parts.len() >= 3
+            && parts[0].len() == 2
+            && parts[0].chars().all(|c| c.is_ascii_uppercase())
+        {
             (parts[0], parts[1..parts.len() - 1].join(", "))
         } else {
             ("", parts[..parts.len() - 1].join(", "))
         };
-        d.ids.push(&scheme_for_label(label, country, &value), &value);
+        d.ids
+            .push(&scheme_for_label(label, country, &value), &value);
     }
 }
 
@@ -78,7 +85,8 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     let mut sink = Sink::new(ListFormat::CslCsv, "us-csl", name);
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let header = reader.headers().map(|h| h.clone()).unwrap_or_default();
+    let mut lines = crate::builder::Lines::new(bytes);
+    let header = reader.headers().cloned().unwrap_or_default();
     let col = |n: &str| header.iter().position(|h| h.trim() == n);
     let (Some(c_source), Some(c_name)) = (col("source"), col("name")) else {
         return Err(Error::WrongFormat {
@@ -87,31 +95,89 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
             message: "header has no `source` and `name` columns".into(),
         });
     };
-    let cols = ["_id", "type", "programs", "title", "addresses", "start_date", "call_sign", "vessel_flag", "remarks", "alt_names", "citizenships", "nationalities", "ids", "entity_number"].map(col);
-    let [c_id, c_type, c_programs, c_title, c_addresses, c_start, c_call, c_flag, c_remarks, c_alt, c_citizen, c_nation, c_ids, c_entnum] = cols;
+    let cols = [
+        "_id",
+        "type",
+        "programs",
+        "title",
+        "addresses",
+        "start_date",
+        "call_sign",
+        "vessel_flag",
+        "remarks",
+        "alt_names",
+        "citizenships",
+        "nationalities",
+        "ids",
+        "entity_number",
+    ]
+    .map(col);
+    let [
+        c_id,
+        c_type,
+        c_programs,
+        c_title,
+        c_addresses,
+        c_start,
+        c_call,
+        c_flag,
+        c_remarks,
+        c_alt,
+        c_citizen,
+        c_nation,
+        c_ids,
+        c_entnum,
+    ] = cols;
     let mut unknown_sources: Vec<String> = Vec::new();
     for record in reader.byte_records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                sink.issue(line.to_string(), "bad_record", format!("unreadable CSV record: {e}"));
+                let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
+                sink.issue(
+                    line.to_string(),
+                    "bad_record",
+                    format!("unreadable CSV record: {e}"),
+                );
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line()).to_string();
+        let line = record
+            .position()
+            .map_or(0, |p| lines.line_of(p.byte()))
+            .to_string();
         if record.len() != header.len() {
-            sink.issue(&line, "bad_record", format!("{} fields, header has {}; row skipped", record.len(), header.len()));
+            sink.issue(
+                &line,
+                "bad_record",
+                format!(
+                    "{} fields, header has {}; row skipped",
+                    record.len(),
+                    header.len()
+                ),
+            );
             continue;
         }
         if std::str::from_utf8(record.as_slice()).is_err() {
-            sink.issue(&line, "bad_encoding", "row is not valid UTF-8; invalid bytes replaced");
+            sink.issue(
+                &line,
+                "bad_encoding",
+                "row is not valid UTF-8; invalid bytes replaced",
+            );
         }
-        let get = |c: Option<usize>| c.and_then(|i| record.get(i)).map(|b| String::from_utf8_lossy(b).trim().to_string()).unwrap_or_default();
+        let get = |c: Option<usize>| {
+            c.and_then(|i| record.get(i))
+                .map(|b| String::from_utf8_lossy(b).trim().to_string())
+                .unwrap_or_default()
+        };
         let source = get(Some(c_source));
         let (lid, known) = list_id(&source);
         if !known && !unknown_sources.contains(&source) {
-            sink.issue(&line, "unknown_field", format!("unknown source list {source:?}, stored as {lid}"));
+            sink.issue(
+                &line,
+                "unknown_field",
+                format!("unknown source list {source:?}, stored as {lid}"),
+            );
             unknown_sources.push(source.clone());
         }
         let mut id = get(c_id);
@@ -119,10 +185,19 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
             id = get(c_entnum);
         }
         if id.is_empty() {
-            sink.issue(&line, "bad_record", "row has no _id; its line number stands in");
+            sink.issue(
+                &line,
+                "bad_record",
+                "row has no _id; its line number stands in",
+            );
             id = format!("line-{line}");
         }
-        let mut d = Draft::new(id, entity_type(&get(c_type)), &get(Some(c_name)), line.clone());
+        let mut d = Draft::new(
+            id,
+            entity_type(&get(c_type)),
+            &get(Some(c_name)),
+            line.clone(),
+        );
         for p in split(&get(c_programs)) {
             d.add_programme(p);
         }
@@ -131,10 +206,10 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
         }
         for a in split(&get(c_addresses)) {
             d.add_address(a);
-            if let Some((_, last)) = a.rsplit_once(", ") {
-                if last.len() == 2 {
-                    d.add_country(last);
-                }
+            if let Some((_, last)) = a.rsplit_once(", ")
+                && last.len() == 2
+            {
+                d.add_country(last);
             }
         }
         for c in split(&get(c_citizen)).chain(split(&get(c_nation))) {
@@ -144,13 +219,22 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
         let start = get(c_start);
         d.listing_date = dates::parse_date(&start);
         if !start.is_empty() && d.listing_date.is_none() {
-            sink.issue(&line, "bad_value", format!("start_date {start:?} is not a date"));
+            sink.issue(
+                &line,
+                "bad_value",
+                format!("start_date {start:?} is not a date"),
+            );
         }
         d.ids.push("call_sign", &get(c_call));
         add_ids(&get(c_ids), &mut d);
         d.add_remark(&get(c_title));
         d.add_remark(&get(c_remarks));
-        let list_name = source.split(" - ").next().unwrap_or(&source).trim().to_string();
+        let list_name = source
+            .split(" - ")
+            .next()
+            .unwrap_or(&source)
+            .trim()
+            .to_string();
         sink.push(&lid, &list_name, d);
     }
     Ok(sink.finish())

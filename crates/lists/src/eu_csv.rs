@@ -35,13 +35,22 @@ fn act(celex: &str) -> Option<(String, String)> {
 /// The list id and name of a row from its act and annex.
 fn list_of(celex: &str, annex: &str) -> (String, String) {
     let Some((number, year)) = act(celex) else {
-        return (format!("eu-{}", celex.to_lowercase()), format!("EU act {celex}"));
+        return (
+            format!("eu-{}", celex.to_lowercase()),
+            format!("EU act {celex}"),
+        );
     };
     if number == "833" && !annex.is_empty() {
         let slug = annex.to_lowercase().replace(['.', ' '], "-");
-        (format!("eu-833-annex-{slug}"), format!("EU Regulation 833/{year} Annex {annex}"))
+        (
+            format!("eu-833-annex-{slug}"),
+            format!("EU Regulation 833/{year} Annex {annex}"),
+        )
     } else {
-        (format!("eu-{number}"), format!("EU Regulation {number}/{year}"))
+        (
+            format!("eu-{number}"),
+            format!("EU Regulation {number}/{year}"),
+        )
     }
 }
 
@@ -57,7 +66,11 @@ fn entity_type(schema: &str) -> &'static str {
 
 /// A lower-case, dash-separated form of a name, at most 60 characters, for rows without a record id.
 fn slug(name: &str) -> String {
-    let words: Vec<String> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
     let s: String = words.join("-").chars().take(60).collect();
     if s.is_empty() { "unnamed".into() } else { s }
 }
@@ -70,9 +83,11 @@ fn split(cell: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let header = reader.headers().map(|h| h.clone()).unwrap_or_default();
+    let mut lines = crate::builder::Lines::new(bytes);
+    let header = reader.headers().cloned().unwrap_or_default();
     let col = |n: &str| header.iter().position(|h| h.trim() == n);
-    let (Some(c_celex), Some(c_name), Some(c_id)) = (col("celex"), col("name"), col("recordId")) else {
+    let (Some(c_celex), Some(c_name), Some(c_id)) = (col("celex"), col("name"), col("recordId"))
+    else {
         return Err(Error::WrongFormat {
             path: PathBuf::from(name),
             format: ListFormat::EuCsv.name(),
@@ -84,14 +99,29 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                sink.issue(line.to_string(), "bad_record", format!("unreadable CSV record: {e}"));
+                let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
+                sink.issue(
+                    line.to_string(),
+                    "bad_record",
+                    format!("unreadable CSV record: {e}"),
+                );
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line()).to_string();
+        let line = record
+            .position()
+            .map_or(0, |p| lines.line_of(p.byte()))
+            .to_string();
         if record.len() != header.len() {
-            sink.issue(&line, "bad_record", format!("{} fields, header has {}; row skipped", record.len(), header.len()));
+            sink.issue(
+                &line,
+                "bad_record",
+                format!(
+                    "{} fields, header has {}; row skipped",
+                    record.len(),
+                    header.len()
+                ),
+            );
             continue;
         }
         let get = |n: &str| col(n).and_then(|i| record.get(i)).unwrap_or("").trim();
@@ -100,17 +130,33 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
         let (list_id, list_name) = list_of(celex, annex);
         // recordId counts within an annex and some annexes leave it empty; the name stands in then.
         let record_id = record.get(c_id).unwrap_or("").trim();
-        let local = if record_id.is_empty() { slug(record.get(c_name).unwrap_or("")) } else { record_id.to_string() };
-        let id = if list_id.contains("-annex-") || annex.is_empty() { local } else { format!("{annex}/{local}") };
+        let local = if record_id.is_empty() {
+            slug(record.get(c_name).unwrap_or(""))
+        } else {
+            record_id.to_string()
+        };
+        let id = if list_id.contains("-annex-") || annex.is_empty() {
+            local
+        } else {
+            format!("{annex}/{local}")
+        };
         let schema = get("schema");
         let et = entity_type(schema);
         if et == "unknown" && schema != "Asset" {
             sink.issue(&line, "unknown_field", format!("unknown schema {schema:?}"));
         }
         let mut d = Draft::new(id, et, record.get(c_name).unwrap_or(""), line.clone());
-        for (column, k) in [("alias", kind::ALIAS), ("previousName", kind::ALIAS), ("weakAlias", kind::WEAK_ALIAS)] {
+        for (column, k) in [
+            ("alias", kind::ALIAS),
+            ("previousName", kind::ALIAS),
+            ("weakAlias", kind::WEAK_ALIAS),
+        ] {
             for a in split(get(column)) {
-                let k = if matches!(detect_script(a), "cyrillic" | "han" | "arabic") { kind::ORIGINAL_SCRIPT } else { k };
+                let k = if matches!(detect_script(a), "cyrillic" | "han" | "arabic") {
+                    kind::ORIGINAL_SCRIPT
+                } else {
+                    k
+                };
                 d.add_name(a, k);
             }
         }
@@ -132,7 +178,11 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
         let start = get("startDate");
         d.listing_date = dates::parse_date(start);
         if !start.is_empty() && d.listing_date.is_none() {
-            sink.issue(&line, "bad_value", format!("startDate {start:?} is not a date"));
+            sink.issue(
+                &line,
+                "bad_value",
+                format!("startDate {start:?} is not a date"),
+            );
         }
         d.add_remark(get("reason"));
         d.add_remark(get("notes"));

@@ -38,7 +38,12 @@ fn entity_type(schema: &str) -> Option<&'static str> {
 
 /// The string values of one property.
 fn values<'a>(props: &'a Value, key: &str) -> impl Iterator<Item = &'a str> + 'a {
-    props.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
+    props
+        .get(key)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
 }
 
 /// Imports one JSON-lines file.
@@ -57,26 +62,50 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> ListImport {
                 continue;
             }
         };
-        let (Some(id), Some(schema)) = (v.get("id").and_then(Value::as_str), v.get("schema").and_then(Value::as_str)) else {
+        let (Some(id), Some(schema)) = (
+            v.get("id").and_then(Value::as_str),
+            v.get("schema").and_then(Value::as_str),
+        ) else {
             sink.issue(&line, "bad_record", "entity lacks `id` or `schema`");
             continue;
         };
         let Some(et) = entity_type(schema) else {
-            sink.issue(&line, "skipped_schema", format!("{id}: schema {schema} is not a list entry"));
+            sink.issue(
+                &line,
+                "skipped_schema",
+                format!("{id}: schema {schema} is not a list entry"),
+            );
             continue;
         };
         let props = v.get("properties").cloned().unwrap_or(Value::Null);
         let mut names = values(&props, "name");
-        let primary = names.next().or_else(|| v.get("caption").and_then(Value::as_str)).unwrap_or("");
+        let primary = names
+            .next()
+            .or_else(|| v.get("caption").and_then(Value::as_str))
+            .unwrap_or("");
         let mut d = Draft::new(id, et, primary, line.clone());
-        for n in names.chain(values(&props, "alias")).chain(values(&props, "previousName")) {
-            let k = if matches!(detect_script(n), "cyrillic" | "han" | "arabic") { kind::ORIGINAL_SCRIPT } else { kind::ALIAS };
+        for n in names
+            .chain(values(&props, "alias"))
+            .chain(values(&props, "previousName"))
+        {
+            let k = if matches!(detect_script(n), "cyrillic" | "han" | "arabic") {
+                kind::ORIGINAL_SCRIPT
+            } else {
+                kind::ALIAS
+            };
             d.add_name(n, k);
         }
         for n in values(&props, "weakAlias") {
             d.add_name(n, kind::WEAK_ALIAS);
         }
-        for key in ["country", "nationality", "citizenship", "jurisdiction", "flag", "mainCountry"] {
+        for key in [
+            "country",
+            "nationality",
+            "citizenship",
+            "jurisdiction",
+            "flag",
+            "mainCountry",
+        ] {
             for c in values(&props, key) {
                 d.add_country(c);
             }
@@ -96,8 +125,14 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> ListImport {
             d.add_remark(n);
         }
         let created = values(&props, "createdAt").next().map(str::to_string);
-        let first_seen = v.get("first_seen").and_then(Value::as_str).map(str::to_string);
-        d.listing_date = created.or(first_seen).as_deref().and_then(dates::parse_date);
+        let first_seen = v
+            .get("first_seen")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        d.listing_date = created
+            .or(first_seen)
+            .as_deref()
+            .and_then(dates::parse_date);
         let datasets: Vec<String> = v
             .get("datasets")
             .and_then(Value::as_array)
@@ -106,9 +141,17 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> ListImport {
             .filter_map(Value::as_str)
             .map(str::to_string)
             .collect();
-        let lists = if datasets.is_empty() { vec!["ftm".to_string()] } else { datasets };
+        let lists = if datasets.is_empty() {
+            vec!["ftm".to_string()]
+        } else {
+            datasets
+        };
         for (n, list) in lists.iter().enumerate() {
-            let draft = if n + 1 == lists.len() { std::mem::take(&mut d) } else { d.clone() };
+            let draft = if n + 1 == lists.len() {
+                std::mem::take(&mut d)
+            } else {
+                d.clone()
+            };
             sink.push(list, list, draft);
         }
     }

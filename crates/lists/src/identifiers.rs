@@ -44,7 +44,10 @@ const LABELS: &[(&str, &str)] = &[
     ("Economic Register Number (CBLS)", "economic_register"),
     ("Identification Number IMO", "imo"),
     ("Chamber of Commerce Number", "chamber_of_commerce"),
-    ("Aircraft Manufacturer's Serial Number (MSN)", "aircraft_msn"),
+    (
+        "Aircraft Manufacturer's Serial Number (MSN)",
+        "aircraft_msn",
+    ),
     ("Aircraft Tail Number", "aircraft_tail"),
     ("Registration Number", "registration_number"),
     ("Legal Entity Number", "lei"),
@@ -76,12 +79,16 @@ const LABELS: &[(&str, &str)] = &[
 /// Refines a generic scheme with the issuing country where the country gives it a specific name.
 fn refine(scheme: &str, country: &str, value: &str) -> String {
     let digits = value.chars().filter(char::is_ascii_digit).count();
-    let russia = matches!(country.to_ascii_lowercase().as_str(), "russia" | "ru" | "russian federation");
+    let russia = matches!(
+        country.to_ascii_lowercase().as_str(),
+        "russia" | "ru" | "russian federation"
+    );
     match scheme {
         "tax_id" if russia && (digits == 10 || digits == 12) => "inn".into(),
         "registration_number" if russia && (digits == 13 || digits == 15) => "ogrn".into(),
         "registration_number" | "tax_id" | "business_registration"
-            if matches!(country.to_ascii_lowercase().as_str(), "china" | "cn") && value.len() == 18 =>
+            if matches!(country.to_ascii_lowercase().as_str(), "china" | "cn")
+                && value.len() == 18 =>
         {
             "uscc".into()
         }
@@ -92,7 +99,10 @@ fn refine(scheme: &str, country: &str, value: &str) -> String {
 /// The scheme of a document or identifier label, e.g. `Tax ID No.` → `tax_id`; unknown labels become snake case.
 pub(crate) fn scheme_for_label(label: &str, country: &str, value: &str) -> String {
     let l = label.trim().trim_end_matches([':', '-', ' ']);
-    let known = LABELS.iter().find(|(k, _)| k.eq_ignore_ascii_case(l)).map(|(_, s)| *s);
+    let known = LABELS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(l))
+        .map(|(_, s)| *s);
     match known {
         Some(s) => refine(s, country, value),
         None => {
@@ -118,10 +128,10 @@ pub(crate) fn is_known_label(label: &str) -> bool {
 /// Splits `7701234567 (Russia)` into the value and the country in parentheses at its end.
 fn split_country(rest: &str) -> (&str, &str) {
     let rest = rest.trim().trim_end_matches('.');
-    if let Some(open) = rest.rfind(" (") {
-        if rest.ends_with(')') {
-            return (&rest[..open], &rest[open + 2..rest.len() - 1]);
-        }
+    if let Some(open) = rest.rfind(" (")
+        && rest.ends_with(')')
+    {
+        return (&rest[..open], &rest[open + 2..rest.len() - 1]);
     }
     (rest, "")
 }
@@ -176,8 +186,14 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(scheme_for_label("Tax ID No.", "Russia", "7702070139"), "inn");
-        assert_eq!(scheme_for_label("National Identification Number", "", "1"), "national_identification_number");
+        assert_eq!(
+            scheme_for_label("Tax ID No.", "Russia", "7702070139"),
+            "inn"
+        );
+        assert_eq!(
+            scheme_for_label("National Identification Number", "", "1"),
+            "national_identification_number"
+        );
         assert_eq!(Ids::default().to_json(), None);
     }
 }

@@ -79,7 +79,9 @@ impl ListFormat {
     /// The format with this command-line name, in any case.
     pub fn parse(s: &str) -> Option<ListFormat> {
         let s = s.trim();
-        ListFormat::ALL.into_iter().find(|f| f.name().eq_ignore_ascii_case(s))
+        ListFormat::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
     }
 }
 
@@ -200,7 +202,11 @@ pub fn import_path(format: ListFormat, path: &Path) -> Result<ListImport, Error>
         ListFormat::OfacConsCsv => ofac_csv::import_path(ofac_csv::Flavour::Cons, path),
         ListFormat::UsRestrictedJson => us_restricted::import_path(path),
         _ => {
-            let file = if path.is_dir() { single_file_in(format, path)? } else { path.to_path_buf() };
+            let file = if path.is_dir() {
+                single_file_in(format, path)?
+            } else {
+                path.to_path_buf()
+            };
             let bytes = read_file(&file)?;
             import_bytes(format, &file.to_string_lossy(), &bytes)
         }
@@ -213,7 +219,11 @@ pub fn import_path(format: ListFormat, path: &Path) -> Result<ListImport, Error>
 pub fn import_bytes(format: ListFormat, name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     match format {
         ListFormat::OfacSdnCsv => Ok(ofac_csv::import_single(ofac_csv::Flavour::Sdn, name, bytes)),
-        ListFormat::OfacConsCsv => Ok(ofac_csv::import_single(ofac_csv::Flavour::Cons, name, bytes)),
+        ListFormat::OfacConsCsv => Ok(ofac_csv::import_single(
+            ofac_csv::Flavour::Cons,
+            name,
+            bytes,
+        )),
         ListFormat::OfacXml => ofac_xml::import(name, bytes),
         ListFormat::UnXml => un_xml::import(name, bytes),
         ListFormat::CslCsv => csl::import(name, bytes),
@@ -261,7 +271,9 @@ pub fn detect_format(path: &Path) -> Option<ListFormat> {
     }
     let name = path.file_name()?.to_string_lossy().to_lowercase();
     match name.as_str() {
-        "sdn.csv" | "add.csv" | "alt.csv" | "sdn_comments.csv" => return Some(ListFormat::OfacSdnCsv),
+        "sdn.csv" | "add.csv" | "alt.csv" | "sdn_comments.csv" => {
+            return Some(ListFormat::OfacSdnCsv);
+        }
         "cons_prim.csv" | "cons_add.csv" | "cons_alt.csv" | "cons_comments.csv" => {
             return Some(ListFormat::OfacConsCsv);
         }

@@ -35,13 +35,21 @@ impl Flavour {
     fn files(self) -> [&'static str; 4] {
         match self {
             Flavour::Sdn => ["sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"],
-            Flavour::Cons => ["cons_prim.csv", "cons_add.csv", "cons_alt.csv", "cons_comments.csv"],
+            Flavour::Cons => [
+                "cons_prim.csv",
+                "cons_add.csv",
+                "cons_alt.csv",
+                "cons_comments.csv",
+            ],
         }
     }
 
     fn list(self) -> (&'static str, &'static str) {
         match self {
-            Flavour::Sdn => ("us-ofac-sdn", "OFAC Specially Designated Nationals and Blocked Persons List"),
+            Flavour::Sdn => (
+                "us-ofac-sdn",
+                "OFAC Specially Designated Nationals and Blocked Persons List",
+            ),
             Flavour::Cons => ("us-ofac-cons", "OFAC Consolidated Sanctions List (non-SDN)"),
         }
     }
@@ -59,7 +67,9 @@ pub(crate) fn import_path(flavour: Flavour, path: &Path) -> Result<ListImport, E
     let dir = if path.is_dir() {
         path.to_path_buf()
     } else {
-        path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+        path.parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
     };
     let listing: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|source| Error::Io {
@@ -71,7 +81,10 @@ pub(crate) fn import_path(flavour: Flavour, path: &Path) -> Result<ListImport, E
     let find = |name: &str| {
         listing
             .iter()
-            .find(|p| p.file_name().is_some_and(|f| f.to_string_lossy().eq_ignore_ascii_case(name)))
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|f| f.to_string_lossy().eq_ignore_ascii_case(name))
+            })
             .cloned()
     };
     let names = flavour.files();
@@ -88,13 +101,19 @@ pub(crate) fn import_path(flavour: Flavour, path: &Path) -> Result<ListImport, E
             file: names[0].to_string(),
         });
     }
-    let borrowed: Vec<Option<(&str, &[u8])>> = files.iter().map(|f| f.as_ref().map(|(n, b)| (n.as_str(), b.as_slice()))).collect();
+    let borrowed: Vec<Option<(&str, &[u8])>> = files
+        .iter()
+        .map(|f| f.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())))
+        .collect();
     Ok(build(flavour, &borrowed))
 }
 
 /// Imports one file of the layout; its name says its role (the main file when unsure).
 pub(crate) fn import_single(flavour: Flavour, name: &str, bytes: &[u8]) -> ListImport {
-    let base = Path::new(name).file_name().map(|f| f.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let base = Path::new(name)
+        .file_name()
+        .map(|f| f.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     let role = flavour.files().iter().position(|f| *f == base).unwrap_or(0);
     let mut files: Vec<Option<(&str, &[u8])>> = vec![None; 4];
     files[role] = Some((name, bytes));
@@ -104,7 +123,8 @@ pub(crate) fn import_single(flavour: Flavour, name: &str, bytes: &[u8]) -> ListI
 /// Decodes Windows-1252 text and drops the trailing end-of-file byte.
 fn decode(bytes: &[u8]) -> String {
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-    text.trim_end_matches(['\u{1a}', '\r', '\n', ' ']).to_string()
+    text.trim_end_matches(['\u{1a}', '\r', '\n', ' '])
+        .to_string()
 }
 
 /// One parsed row: its line number and its fields, `-0-` read as empty.
@@ -121,24 +141,37 @@ impl Row {
 
 /// Every row of one file; rows the CSV reader rejects become `bad_record` issues.
 fn rows(text: &str, sink: &mut Sink) -> Vec<Row> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut lines = crate::builder::Lines::new(text.as_bytes());
     let mut out = Vec::new();
     for record in reader.records() {
         match record {
             Ok(r) => {
-                let line = r.position().map_or(0, |p| p.line());
+                let line = r.position().map_or(0, |p| lines.line_of(p.byte()));
+                // Only trailing space is padding (`-0- `); a comment continuation may start with a space that matters.
                 let fields = r
                     .iter()
                     .map(|f| {
-                        let f = f.trim();
-                        if f == "-0-" { String::new() } else { f.to_string() }
+                        let f = f.trim_end();
+                        if f.trim() == "-0-" {
+                            String::new()
+                        } else {
+                            f.to_string()
+                        }
                     })
                     .collect();
                 out.push(Row { line, fields });
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                sink.issue(line.to_string(), "bad_record", format!("unreadable CSV record: {e}"));
+                let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
+                sink.issue(
+                    line.to_string(),
+                    "bad_record",
+                    format!("unreadable CSV record: {e}"),
+                );
             }
         }
     }
@@ -167,7 +200,14 @@ fn build(flavour: Flavour, files: &[Option<(&str, &[u8])>]) -> ListImport {
         let Some((file_name, bytes)) = file else {
             if *role != Role::Primary {
                 sink.set_source_file(names[*role as usize]);
-                sink.issue("-", "missing_file", format!("{} is absent; its facts are missing from the import", names[*role as usize]));
+                sink.issue(
+                    "-",
+                    "missing_file",
+                    format!(
+                        "{} is absent; its facts are missing from the import",
+                        names[*role as usize]
+                    ),
+                );
             }
             continue;
         };
@@ -181,21 +221,31 @@ fn build(flavour: Flavour, files: &[Option<(&str, &[u8])>]) -> ListImport {
     for mut d in drafts {
         if let Some(r) = d.remarks.clone() {
             identifiers::from_ofac_remarks(&r, &mut d.ids);
-            weak_aliases(&r, &mut d);
+            remark_facts(&r, &mut d);
         }
         sink.push(list_id, list_name, d);
     }
     sink.finish()
 }
 
-fn read_row(role: Role, row: &Row, sink: &mut Sink, drafts: &mut Vec<Draft>, index: &mut HashMap<String, usize>) {
+fn read_row(
+    role: Role,
+    row: &Row,
+    sink: &mut Sink,
+    drafts: &mut Vec<Draft>,
+    index: &mut HashMap<String, usize>,
+) {
     let pos = row.line.to_string();
-    let ent = row.get(0);
+    let ent = row.get(0).trim();
     if row.fields.iter().all(String::is_empty) {
         return;
     }
     if ent.is_empty() || !ent.bytes().all(|b| b.is_ascii_digit()) {
-        sink.issue(pos, "bad_record", format!("ent_num {ent:?} is not a number; row skipped"));
+        sink.issue(
+            pos,
+            "bad_record",
+            format!("ent_num {ent:?} is not a number; row skipped"),
+        );
         return;
     }
     let (expected, minimum) = match role {
@@ -205,16 +255,34 @@ fn read_row(role: Role, row: &Row, sink: &mut Sink, drafts: &mut Vec<Draft>, ind
         Role::Comment => (2, 2),
     };
     if row.fields.len() < minimum {
-        sink.issue(pos, "bad_record", format!("ent_num {ent}: {} fields, expected {expected}; row skipped", row.fields.len()));
+        sink.issue(
+            pos,
+            "bad_record",
+            format!(
+                "ent_num {ent}: {} fields, expected {expected}; row skipped",
+                row.fields.len()
+            ),
+        );
         return;
     }
     if row.fields.len() != expected {
-        sink.issue(&pos, "bad_record", format!("ent_num {ent}: {} fields, expected {expected}; read what is there", row.fields.len()));
+        sink.issue(
+            &pos,
+            "bad_record",
+            format!(
+                "ent_num {ent}: {} fields, expected {expected}; read what is there",
+                row.fields.len()
+            ),
+        );
     }
     if role == Role::Primary {
         let type_cell = row.get(2);
         let et = entity_type(type_cell).unwrap_or_else(|| {
-            sink.issue(&pos, "unknown_field", format!("ent_num {ent}: unknown SDN_Type {type_cell:?}"));
+            sink.issue(
+                &pos,
+                "unknown_field",
+                format!("ent_num {ent}: unknown SDN_Type {type_cell:?}"),
+            );
             "unknown"
         });
         let mut d = Draft::new(ent, et, row.get(1), pos);
@@ -225,7 +293,11 @@ fn read_row(role: Role, row: &Row, sink: &mut Sink, drafts: &mut Vec<Draft>, ind
         d.add_country(row.get(9));
         d.add_remark(row.get(11));
         if index.insert(ent.to_string(), drafts.len()).is_some() {
-            sink.issue(&d.position, "duplicate_id", format!("ent_num {ent} appears twice in the main file"));
+            sink.issue(
+                &d.position,
+                "duplicate_id",
+                format!("ent_num {ent} appears twice in the main file"),
+            );
         }
         drafts.push(d);
         return;
@@ -236,20 +308,34 @@ fn read_row(role: Role, row: &Row, sink: &mut Sink, drafts: &mut Vec<Draft>, ind
             Role::Alias => ("orphan_alias", "alias"),
             _ => ("orphan_comment", "comment"),
         };
-        sink.issue(pos, code, format!("{what} row {} of ent_num {ent}, which is not in the main file", row.get(1)));
+        sink.issue(
+            pos,
+            code,
+            format!(
+                "{what} row {} of ent_num {ent}, which is not in the main file",
+                row.get(1)
+            ),
+        );
         return;
     };
     let d = &mut drafts[i];
     match role {
         Role::Address => {
-            let parts: Vec<&str> = [row.get(2), row.get(3), row.get(4)].into_iter().filter(|s| !s.is_empty()).collect();
+            let parts: Vec<&str> = [row.get(2), row.get(3), row.get(4)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
             d.add_address(&parts.join(", "));
             d.add_country(row.get(4));
         }
         Role::Alias => {
             let alt_type = row.get(2).to_ascii_lowercase();
             if !matches!(alt_type.as_str(), "aka" | "fka" | "nka") {
-                sink.issue(&pos, "unknown_field", format!("ent_num {ent}: unknown alt_type {alt_type:?}, read as alias"));
+                sink.issue(
+                    &pos,
+                    "unknown_field",
+                    format!("ent_num {ent}: unknown alt_type {alt_type:?}, read as alias"),
+                );
             }
             d.add_name(row.get(3), kind::ALIAS);
         }
@@ -265,19 +351,35 @@ fn read_row(role: Role, row: &Row, sink: &mut Sink, drafts: &mut Vec<Draft>, ind
     }
 }
 
-/// OFAC writes weak aliases into the remarks as `a.k.a. 'NAME'`; former names as `f.k.a. 'NAME'`.
-fn weak_aliases(remarks: &str, d: &mut Draft) {
+/// Reads the names and countries OFAC writes only into the remarks.
+///
+/// Weak aliases are `a.k.a. 'NAME'`, former names `f.k.a. 'NAME'`, and nationality and citizenship countries `nationality Russia`.
+fn remark_facts(remarks: &str, d: &mut Draft) {
     for item in remarks.split(';') {
         let item = item.trim().trim_end_matches('.');
+        let bare = item.strip_prefix("alt. ").unwrap_or(item);
+        if let Some(c) = bare
+            .strip_prefix("nationality ")
+            .or_else(|| bare.strip_prefix("citizen "))
+        {
+            d.add_country(c);
+            continue;
+        }
         let (rest, kind) = if let Some(r) = item.strip_prefix("a.k.a. ") {
             (r, kind::WEAK_ALIAS)
-        } else if let Some(r) = item.strip_prefix("f.k.a. ").or_else(|| item.strip_prefix("n.k.a. ")) {
+        } else if let Some(r) = item
+            .strip_prefix("f.k.a. ")
+            .or_else(|| item.strip_prefix("n.k.a. "))
+        {
             (r, kind::ALIAS)
         } else {
             continue;
         };
         let name = rest.trim();
-        let name = name.strip_prefix('\'').and_then(|n| n.strip_suffix('\'')).unwrap_or(name);
+        let name = name
+            .strip_prefix('\'')
+            .and_then(|n| n.strip_suffix('\''))
+            .unwrap_or(name);
         d.add_name(name, kind);
     }
 }

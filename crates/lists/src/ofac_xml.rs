@@ -28,35 +28,50 @@ const KNOWN: &[&str] = &[
 pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     let sdn = name.to_ascii_uppercase().contains("SDN");
     let mut list = if sdn {
-        ("us-ofac-sdn", "OFAC Specially Designated Nationals and Blocked Persons List")
+        (
+            "us-ofac-sdn",
+            "OFAC Specially Designated Nationals and Blocked Persons List",
+        )
     } else {
         ("us-ofac-cons", "OFAC Consolidated Sanctions List (non-SDN)")
     };
     let mut sink = Sink::new(ListFormat::OfacXml, list.0, name);
     let mut wrong_root = None;
-    stream(name, bytes, &["entity", "publicationInfo"], &mut sink, |found, sink| match found {
-        Found::Root(root) => {
-            if root.name != "sanctionsData" {
-                wrong_root = Some(root.name.clone());
-            }
-        }
-        Found::Record(_, node) if node.name == "publicationInfo" => {
-            sink.set_version(Some(node.text_of("dataAsOf").to_string()));
-            let filters = node.child("filters").and_then(|f| f.child("sanctionsLists"));
-            if let Some(lists) = filters {
-                let names: Vec<&str> = lists.all("sanctionsList").map(|l| l.text.trim()).collect();
-                if names == ["SDN List"] {
-                    list = ("us-ofac-sdn", "OFAC Specially Designated Nationals and Blocked Persons List");
-                    sink.set_source_name(list.0);
+    stream(
+        name,
+        bytes,
+        &["entity", "publicationInfo"],
+        &mut sink,
+        |found, sink| match found {
+            Found::Root(root) => {
+                if root.name != "sanctionsData" {
+                    wrong_root = Some(root.name.clone());
                 }
             }
-        }
-        Found::Record(path, node) => {
-            if wrong_root.is_none() {
-                entity(&path, &node, list, sink);
+            Found::Record(_, node) if node.name == "publicationInfo" => {
+                sink.set_version(Some(node.text_of("dataAsOf").to_string()));
+                let filters = node
+                    .child("filters")
+                    .and_then(|f| f.child("sanctionsLists"));
+                if let Some(lists) = filters {
+                    let names: Vec<&str> =
+                        lists.all("sanctionsList").map(|l| l.text.trim()).collect();
+                    if names == ["SDN List"] {
+                        list = (
+                            "us-ofac-sdn",
+                            "OFAC Specially Designated Nationals and Blocked Persons List",
+                        );
+                        sink.set_source_name(list.0);
+                    }
+                }
             }
-        }
-    })?;
+            Found::Record(path, node) => {
+                if wrong_root.is_none() {
+                    entity(&path, &node, list, sink);
+                }
+            }
+        },
+    )?;
     if let Some(root) = wrong_root {
         return Err(Error::WrongFormat {
             path: PathBuf::from(name),
@@ -82,14 +97,22 @@ fn is_true(node: &Node, child: &str) -> bool {
 }
 
 /// Children of `node/outer/inner`.
-fn nested<'a>(node: &'a Node, outer: &'a str, inner: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
+fn nested<'a>(
+    node: &'a Node,
+    outer: &'a str,
+    inner: &'a str,
+) -> impl Iterator<Item = &'a Node> + 'a {
     node.all(outer).flat_map(move |o| o.all(inner))
 }
 
 fn entity(path: &str, node: &Node, list: (&str, &str), sink: &mut Sink) {
     let id = node.attr("id").unwrap_or_default().to_string();
     let id = if id.is_empty() {
-        sink.issue(path, "bad_record", "entity has no id attribute; its path stands in");
+        sink.issue(
+            path,
+            "bad_record",
+            "entity has no id attribute; its path stands in",
+        );
         path.to_string()
     } else {
         id
@@ -148,9 +171,10 @@ fn entity(path: &str, node: &Node, list: (&str, &str), sink: &mut Sink) {
     for f in nested(node, "features", "feature") {
         let label = f.text_of("type");
         let value = f.text_of("value");
-        if label.contains("Nationality") || label.contains("Citizenship") {
-            d.add_country(value);
-        } else if label.starts_with("Vessel Flag") {
+        if label.contains("Nationality")
+            || label.contains("Citizenship")
+            || label.starts_with("Vessel Flag")
+        {
             d.add_country(value);
         } else if is_known_label(label) {
             d.ids.push(&scheme_for_label(label, "", value), value);
@@ -163,12 +187,17 @@ fn entity(path: &str, node: &Node, list: (&str, &str), sink: &mut Sink) {
         let label = doc.text_of("type");
         let country = doc.text_of("issuingCountry");
         if !number.is_empty() {
-            d.ids.push(&scheme_for_label(label, country, number), number);
+            d.ids
+                .push(&scheme_for_label(label, country, number), number);
         }
     }
     for child in &node.children {
         if !KNOWN.contains(&child.name.as_str()) {
-            sink.issue(path, "unknown_field", format!("unknown element <{}> in entity", child.name));
+            sink.issue(
+                path,
+                "unknown_field",
+                format!("unknown element <{}> in entity", child.name),
+            );
         }
     }
     sink.push(list.0, list.1, d);

@@ -8,21 +8,26 @@ fn char_script(c: char) -> Option<&'static str> {
     let u = c as u32;
     let s = match u {
         0x41..=0x5A | 0x61..=0x7A => "latin",
-        0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
-            if c.is_alphabetic() {
-                "latin"
-            } else {
-                return None;
-            }
+        0xC0..=0x24F
+        | 0x1E00..=0x1EFF
+        | 0x2C60..=0x2C7F
+        | 0xA720..=0xA7FF
+        | 0xFF21..=0xFF3A
+        | 0xFF41..=0xFF5A
+            if c.is_alphabetic() =>
+        {
+            "latin"
         }
         0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => "cyrillic",
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF | 0x30000..=0x3134F => "han",
-        0x600..=0x6FF | 0x750..=0x77F | 0x870..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            if c.is_alphabetic() {
-                "arabic"
-            } else {
-                return None;
-            }
+        0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FFFF
+        | 0x30000..=0x3134F => "han",
+        0x600..=0x6FF | 0x750..=0x77F | 0x870..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF
+            if c.is_alphabetic() =>
+        {
+            "arabic"
         }
         _ if c.is_alphabetic() => "other",
         _ => return None,
@@ -47,7 +52,11 @@ pub fn detect_script(name: &str) -> &'static str {
     if total == 0 {
         return "other";
     }
-    let (best, &n) = counts.iter().enumerate().max_by_key(|(_, n)| **n).unwrap_or((4, &0));
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, n)| **n)
+        .unwrap_or((4, &0));
     if n == total || n * 10 >= total * 9 {
         SCRIPTS[best]
     } else {

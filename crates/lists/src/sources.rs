@@ -38,12 +38,19 @@ static SOURCES: &[OfficialSource] = &[
             "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ALT.CSV",
             "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_COMMENTS.CSV",
         ],
-        files: &["cons_prim.csv", "cons_add.csv", "cons_alt.csv", "cons_comments.csv"],
+        files: &[
+            "cons_prim.csv",
+            "cons_add.csv",
+            "cons_alt.csv",
+            "cons_comments.csv",
+        ],
     },
     OfficialSource {
         list_id: "us-ofac-cons",
         format: ListFormat::OfacXml,
-        urls: &["https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ENHANCED.XML"],
+        urls: &[
+            "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ENHANCED.XML",
+        ],
         files: &["CONS_ENHANCED.XML"],
     },
     OfficialSource {
@@ -55,25 +62,33 @@ static SOURCES: &[OfficialSource] = &[
     OfficialSource {
         list_id: "us-csl",
         format: ListFormat::CslCsv,
-        urls: &["https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"],
+        urls: &[
+            "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv",
+        ],
         files: &["consolidated.csv"],
     },
     OfficialSource {
         list_id: "eu-833",
         format: ListFormat::EuCsv,
-        urls: &["https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/journal_sanctions/data/consolidated/32014R0833.csv"],
+        urls: &[
+            "https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/journal_sanctions/data/consolidated/32014R0833.csv",
+        ],
         files: &["32014R0833.csv"],
     },
     OfficialSource {
         list_id: "eu-269",
         format: ListFormat::EuCsv,
-        urls: &["https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/journal_sanctions/data/consolidated/32014R0269.csv"],
+        urls: &[
+            "https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/journal_sanctions/data/consolidated/32014R0269.csv",
+        ],
         files: &["32014R0269.csv"],
     },
     OfficialSource {
         list_id: "eu-765",
         format: ListFormat::EuCsv,
-        urls: &["https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/journal_sanctions/data/consolidated/32006R0765.csv"],
+        urls: &[
+            "https://raw.githubusercontent.com/opensanctions/opensanctions/main/datasets/eu/journal_sanctions/data/consolidated/32006R0765.csv",
+        ],
         files: &["32006R0765.csv"],
     },
     OfficialSource {

@@ -49,19 +49,25 @@ const KNOWN: &[&str] = &[
 pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     let mut sink = Sink::new(ListFormat::UnXml, LIST_ID, name);
     let mut wrong_root = None;
-    stream(name, bytes, &["INDIVIDUAL", "ENTITY"], &mut sink, |found, sink| match found {
-        Found::Root(root) => {
-            if root.name != "CONSOLIDATED_LIST" {
-                wrong_root = Some(root.name.clone());
+    stream(
+        name,
+        bytes,
+        &["INDIVIDUAL", "ENTITY"],
+        &mut sink,
+        |found, sink| match found {
+            Found::Root(root) => {
+                if root.name != "CONSOLIDATED_LIST" {
+                    wrong_root = Some(root.name.clone());
+                }
+                sink.set_version(root.attr("dateGenerated").map(str::to_string));
             }
-            sink.set_version(root.attr("dateGenerated").map(str::to_string));
-        }
-        Found::Record(path, node) => {
-            if wrong_root.is_none() {
-                record(&path, &node, sink);
+            Found::Record(path, node) => {
+                if wrong_root.is_none() {
+                    record(&path, &node, sink);
+                }
             }
-        }
-    })?;
+        },
+    )?;
     if let Some(root) = wrong_root {
         return Err(Error::WrongFormat {
             path: PathBuf::from(name),
@@ -74,14 +80,23 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
 
 /// Joins the non-empty texts of several parts with `sep`.
 fn join(parts: &[&str], sep: &str) -> String {
-    parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(sep)
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn record(path: &str, node: &Node, sink: &mut Sink) {
     let person = node.name == "INDIVIDUAL";
     let mut id = node.text_of("DATAID").to_string();
     if id.is_empty() {
-        sink.issue(path, "bad_record", "record has no DATAID; its path stands in as id");
+        sink.issue(
+            path,
+            "bad_record",
+            "record has no DATAID; its path stands in as id",
+        );
         id = path.to_string();
     }
     let name = join(
@@ -93,13 +108,22 @@ fn record(path: &str, node: &Node, sink: &mut Sink) {
         ],
         " ",
     );
-    let mut d = Draft::new(id, if person { "person" } else { "organization" }, &name, path);
+    let mut d = Draft::new(
+        id,
+        if person { "person" } else { "organization" },
+        &name,
+        path,
+    );
     d.add_programme(node.text_of("UN_LIST_TYPE"));
     d.ids.push("un_reference", node.text_of("REFERENCE_NUMBER"));
     let listed = node.text_of("LISTED_ON");
     d.listing_date = dates::parse_date(listed);
     if !listed.is_empty() && d.listing_date.is_none() {
-        sink.issue(path, "bad_value", format!("LISTED_ON {listed:?} is not a date"));
+        sink.issue(
+            path,
+            "bad_value",
+            format!("LISTED_ON {listed:?} is not a date"),
+        );
     }
     d.add_name(node.text_of("NAME_ORIGINAL_SCRIPT"), kind::ORIGINAL_SCRIPT);
     d.add_remark(node.text_of("COMMENTS1"));
@@ -142,12 +166,20 @@ fn record(path: &str, node: &Node, sink: &mut Sink) {
                     c => c,
                 };
                 if !number.is_empty() {
-                    let scheme = if label.is_empty() { "document".to_string() } else { scheme_for_label(label, country, number) };
+                    let scheme = if label.is_empty() {
+                        "document".to_string()
+                    } else {
+                        scheme_for_label(label, country, number)
+                    };
                     d.ids.push(&scheme, number);
                 }
             }
             other if KNOWN.contains(&other) => {}
-            other => sink.issue(path, "unknown_field", format!("unknown element <{other}> in {}", node.name)),
+            other => sink.issue(
+                path,
+                "unknown_field",
+                format!("unknown element <{other}> in {}", node.name),
+            ),
         }
     }
     sink.push(LIST_ID, LIST_NAME, d);

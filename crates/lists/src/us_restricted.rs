@@ -27,7 +27,10 @@ pub(crate) fn import_path(path: &Path) -> Result<ListImport, Error> {
             source,
         })?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        })
         .filter(|p| p.file_name().is_some_and(|f| f != "lists.json"))
         .collect();
     files.sort();
@@ -55,7 +58,12 @@ fn list_names(dir: &Path) -> HashMap<String, String> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|l| Some((l.get("id")?.as_str()?.to_string(), l.get("short_name")?.as_str()?.to_string())))
+        .filter_map(|l| {
+            Some((
+                l.get("id")?.as_str()?.to_string(),
+                l.get("short_name")?.as_str()?.to_string(),
+            ))
+        })
         .collect()
 }
 
@@ -68,7 +76,11 @@ fn text(v: &Value, key: &str) -> String {
 }
 
 /// Imports one list file.
-pub(crate) fn import_file(name: &str, bytes: &[u8], names: Option<&HashMap<String, String>>) -> Result<ListImport, Error> {
+pub(crate) fn import_file(
+    name: &str,
+    bytes: &[u8],
+    names: Option<&HashMap<String, String>>,
+) -> Result<ListImport, Error> {
     let not_json = |message: String| Error::NotJson {
         path: PathBuf::from(name),
         message,
@@ -78,21 +90,36 @@ pub(crate) fn import_file(name: &str, bytes: &[u8], names: Option<&HashMap<Strin
         return Err(not_json("no `entities` array".into()));
     };
     let raw_id = text(&doc, "list_id");
-    let stem = Path::new(name).file_stem().map(|s| s.to_string_lossy().replace('_', "-")).unwrap_or_default();
+    let stem = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().replace('_', "-"))
+        .unwrap_or_default();
     let raw_id = if raw_id.is_empty() { stem } else { raw_id };
     let extracted = text(&doc, "extracted");
-    let year = extracted.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit()));
+    let year = extracted
+        .get(..4)
+        .filter(|y| y.chars().all(|c| c.is_ascii_digit()));
     let list_id = match year {
         Some(y) => format!("us-{raw_id}-{y}"),
         None => format!("us-{raw_id}"),
     };
-    let list_name = names.and_then(|n| n.get(&raw_id)).cloned().unwrap_or_else(|| raw_id.clone());
+    let list_name = names
+        .and_then(|n| n.get(&raw_id))
+        .cloned()
+        .unwrap_or_else(|| raw_id.clone());
     let mut sink = Sink::new(ListFormat::UsRestrictedJson, &list_id, name);
     sink.set_version(Some(extracted.clone()));
-    if let Some(count) = doc.get("count").and_then(Value::as_u64) {
-        if count != entities.len() as u64 {
-            sink.issue("count", "count_mismatch", format!("file states count {count} but holds {} entities", entities.len()));
-        }
+    if let Some(count) = doc.get("count").and_then(Value::as_u64)
+        && count != entities.len() as u64
+    {
+        sink.issue(
+            "count",
+            "count_mismatch",
+            format!(
+                "file states count {count} but holds {} entities",
+                entities.len()
+            ),
+        );
     }
     for (i, e) in entities.iter().enumerate() {
         let pos = format!("entities[{i}]");
@@ -101,7 +128,12 @@ pub(crate) fn import_file(name: &str, bytes: &[u8], names: Option<&HashMap<Strin
             continue;
         }
         let mut d = Draft::new(i.to_string(), "unknown", &text(e, "name"), pos.clone());
-        for a in e.get("aliases").and_then(Value::as_array).into_iter().flatten() {
+        for a in e
+            .get("aliases")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             match a.as_str() {
                 Some(a) => d.add_name(a, kind::ALIAS),
                 None => sink.issue(&pos, "bad_value", format!("alias {a} is not a string")),
@@ -114,7 +146,11 @@ pub(crate) fn import_file(name: &str, bytes: &[u8], names: Option<&HashMap<Strin
         let date = text(e, "effective_date");
         d.listing_date = dates::parse_date(&date);
         if !date.is_empty() && d.listing_date.is_none() {
-            sink.issue(&pos, "bad_value", format!("effective_date {date:?} is not a date"));
+            sink.issue(
+                &pos,
+                "bad_value",
+                format!("effective_date {date:?} is not a date"),
+            );
         }
         let notes = text(e, "notes");
         from_ofac_remarks(&notes, &mut d.ids);

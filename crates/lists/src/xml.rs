@@ -42,7 +42,10 @@ impl Node {
 
     /// The value of an attribute.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -60,7 +63,10 @@ fn start_node(e: &BytesStart<'_>, sink: &mut Sink, path: &str) -> Node {
         match a {
             Ok(a) => {
                 let key = a.key.local_name().as_ref().to_string();
-                let value = a.normalized_value(XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default();
+                let value = a
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .map(|v| v.into_owned())
+                    .unwrap_or_default();
                 attrs.push((key, value));
             }
             Err(err) => sink.issue(path, "bad_xml", format!("bad attribute: {err}")),
@@ -74,7 +80,13 @@ fn start_node(e: &BytesStart<'_>, sink: &mut Sink, path: &str) -> Node {
 }
 
 /// Streams `bytes`, calling `on` for the root element and for every element whose local name is in `records`.
-pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink, mut on: impl FnMut(Found, &mut Sink)) -> Result<(), Error> {
+pub(crate) fn stream(
+    name: &str,
+    bytes: &[u8],
+    records: &[&str],
+    sink: &mut Sink,
+    mut on: impl FnMut(Found, &mut Sink),
+) -> Result<(), Error> {
     let not_xml = |message: String| Error::NotXml {
         path: PathBuf::from(name),
         message,
@@ -83,7 +95,11 @@ pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(e) => {
-            sink.issue(format!("byte {}", e.valid_up_to()), "bad_encoding", "file is not valid UTF-8; invalid bytes replaced");
+            sink.issue(
+                format!("byte {}", e.valid_up_to()),
+                "bad_encoding",
+                "file is not valid UTF-8; invalid bytes replaced",
+            );
             String::from_utf8_lossy(bytes)
         }
     };
@@ -102,7 +118,11 @@ pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink
                 if !root_seen {
                     return Err(not_xml(format!("at byte {}: {e}", reader.error_position())));
                 }
-                sink.issue(format!("byte {}", reader.error_position()), "bad_xml", format!("XML broken, rest of file not read: {e}"));
+                sink.issue(
+                    format!("byte {}", reader.error_position()),
+                    "bad_xml",
+                    format!("XML broken, rest of file not read: {e}"),
+                );
                 return Ok(());
             }
         };
@@ -111,11 +131,16 @@ pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink
             Event::Empty(_) if skipped_depth > 0 => {}
             ev @ (Event::Start(_) | Event::Empty(_)) => {
                 let empty = matches!(ev, Event::Empty(_));
-                let (Event::Start(e) | Event::Empty(e)) = ev else { continue };
+                let (Event::Start(e) | Event::Empty(e)) = ev else {
+                    continue;
+                };
                 let local = e.local_name().as_ref().to_string();
                 if !root_seen {
                     root_seen = true;
-                    on(Found::Root(start_node(&e, sink, &format!("/{local}"))), sink);
+                    on(
+                        Found::Root(start_node(&e, sink, &format!("/{local}"))),
+                        sink,
+                    );
                     if !empty {
                         path.push(local);
                     }
@@ -141,7 +166,11 @@ pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink
                     }
                 } else if !open.is_empty() {
                     if open.len() >= MAX_DEPTH {
-                        sink.issue(&record_path, "unknown_field", format!("element <{local}> nested too deep, skipped"));
+                        sink.issue(
+                            &record_path,
+                            "unknown_field",
+                            format!("element <{local}> nested too deep, skipped"),
+                        );
                         if !empty {
                             skipped_depth = 1;
                         }
@@ -188,7 +217,11 @@ pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink
                         Ok(Some(c)) => node.text.push(c),
                         _ => match quick_xml::escape::resolve_xml_entity(&r) {
                             Some(s) => node.text.push_str(s),
-                            None => sink.issue(&record_path, "bad_xml", format!("unknown entity &{};", &*r)),
+                            None => sink.issue(
+                                &record_path,
+                                "bad_xml",
+                                format!("unknown entity &{};", &*r),
+                            ),
                         },
                     }
                 }
@@ -201,7 +234,11 @@ pub(crate) fn stream(name: &str, bytes: &[u8], records: &[&str], sink: &mut Sink
         return Err(not_xml("no root element".into()));
     }
     if !open.is_empty() {
-        sink.issue(&record_path, "bad_xml", "file ends inside a record; the record was not read");
+        sink.issue(
+            &record_path,
+            "bad_xml",
+            "file ends inside a record; the record was not read",
+        );
     }
     Ok(())
 }
