@@ -96,7 +96,30 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
         print!("   ");
         crate::ingest::print_outcome(&outcome);
     }
-    println!("2. ingested ({:.1}s)\n", started.elapsed().as_secs_f64());
+    println!("2. ingested ({:.1}s)", started.elapsed().as_secs_f64());
+
+    let started = Instant::now();
+    let watchlists = world_dir.join("watchlist");
+    let lists = [
+        (
+            tradetrail_lists::ListFormat::OfacSdnCsv,
+            watchlists.join("ofac-sdn"),
+            "synthetic-ofac-sdn",
+        ),
+        (
+            tradetrail_lists::ListFormat::FtmJson,
+            watchlists.join("synthetic.ftm.jsonl"),
+            "synthetic-ftm",
+        ),
+    ];
+    for (format, path, name) in &lists {
+        print!("   ");
+        crate::lists::import(&mut ws, *format, &path.to_string_lossy(), Some(name))?;
+    }
+    println!(
+        "3. loaded the SYNTHETIC watchlists ({:.1}s)\n",
+        started.elapsed().as_secs_f64()
+    );
 
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);

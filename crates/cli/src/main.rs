@@ -4,9 +4,13 @@
 //! `ingest` fails only when a whole file cannot be read; bad rows are quarantined, not errors.
 
 mod demo;
+mod imports;
 mod ingest;
 mod inspect;
+mod lists;
+mod product;
 mod progress;
+mod reference;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,9 +42,17 @@ enum Command {
     Query(inspect::QueryArgs),
     /// Write a table or a query result to CSV, Parquet or JSON Lines.
     Export(inspect::ExportArgs),
+    /// Sanctions and export-control lists: import, show, update.
+    Lists(lists::ListsArgs),
+    /// Reference data: HS nomenclature, HS correlation, the foreign-components catalogue.
+    Reference(reference::ReferenceArgs),
+    /// What is known about a drone or component: catalogue facts and documented foreign components.
+    Product(product::ProductArgs),
 }
 
 fn main() -> ExitCode {
+    // Output piped into `head` ends quietly, as a Unix tool should, instead of panicking in println!.
+    sigpipe::reset();
     let cli = Cli::parse();
     let home = cli.home.clone();
     let result = match cli.command {
@@ -50,6 +62,9 @@ fn main() -> ExitCode {
         Command::Stats(args) => inspect::stats(&workspace_home(home), args),
         Command::Query(args) => inspect::query(&workspace_home(home), args),
         Command::Export(args) => inspect::export(&workspace_home(home), args),
+        Command::Lists(args) => lists::run(&workspace_home(home), args),
+        Command::Reference(args) => reference::run(&workspace_home(home), args),
+        Command::Product(args) => product::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

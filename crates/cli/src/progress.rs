@@ -13,29 +13,26 @@ pub struct Bar {
 impl Bar {
     /// A bar over `total` bytes, hidden when stderr is not a terminal.
     pub fn bytes(total: u64, label: &str) -> Bar {
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{prefix} [{bar:30}] {bytes}/{total_bytes} {msg} ({eta})")
-                .expect("template is valid")
-                .progress_chars("=> "),
-        );
-        bar.set_prefix(label.to_owned());
-        Bar {
-            bar,
-            rows: AtomicU64::new(0),
-        }
+        Bar::styled(
+            total,
+            label,
+            "{prefix} [{bar:30}] {bytes}/{total_bytes} {msg} ({eta})",
+        )
     }
 
     /// A bar over `total` items.
     pub fn items(total: u64, label: &str) -> Bar {
+        Bar::styled(
+            total,
+            label,
+            "{prefix} [{bar:30}] {human_pos}/{human_len} {per_sec} ({eta})",
+        )
+    }
+
+    fn styled(total: u64, label: &str, template: &str) -> Bar {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{prefix} [{bar:30}] {human_pos}/{human_len} {per_sec} ({eta})",
-            )
-            .expect("template is valid")
-            .progress_chars("=> "),
-        );
+        let style = ProgressStyle::with_template(template).expect("template is valid");
+        bar.set_style(style.progress_chars("=> "));
         bar.set_prefix(label.to_owned());
         Bar {
             bar,

@@ -1,6 +1,6 @@
 //! Reads the US Consolidated Screening List CSV (trade.gov), which bundles thirteen Commerce, State and Treasury lists in one file.
 //!
-//! Each row's `source` column names its component list, which becomes the entry's list id (`us-bis-entity-list`, `us-ofac-ssi`, ...).
+//! Each row's `source` column names its component list, which becomes the entry's list id, prefixed with the source (`us-csl-bis-entity-list`, `us-csl-ofac-sdn`, ...), so that entries never collide with the same list imported from its own publisher.
 //! Multi-valued cells (alt_names, addresses, programs, ids) are `;`-separated.
 
 use std::path::PathBuf;
@@ -11,19 +11,19 @@ use crate::{Error, ListFormat, ListImport, dates};
 
 /// The component lists, by the abbreviation in parentheses of the `source` column.
 const COMPONENTS: &[(&str, &str)] = &[
-    ("(SDN)", "us-ofac-sdn"),
-    ("(EL)", "us-bis-entity-list"),
-    ("(DTC)", "us-state-itar-debarred"),
-    ("(DPL)", "us-bis-dpl"),
-    ("(SSI)", "us-ofac-ssi"),
-    ("(UVL)", "us-bis-uvl"),
-    ("(ISN)", "us-state-isn"),
-    ("(PLC)", "us-ofac-plc"),
-    ("(MEU)", "us-bis-meu"),
-    ("(CMIC)", "us-ofac-ns-cmic"),
-    ("(CAP)", "us-ofac-capta"),
-    ("(NS-MBS List)", "us-ofac-ns-mbs"),
-    ("(FSE)", "us-ofac-fse"),
+    ("(SDN)", "us-csl-ofac-sdn"),
+    ("(EL)", "us-csl-bis-entity-list"),
+    ("(DTC)", "us-csl-state-itar-debarred"),
+    ("(DPL)", "us-csl-bis-dpl"),
+    ("(SSI)", "us-csl-ofac-ssi"),
+    ("(UVL)", "us-csl-bis-uvl"),
+    ("(ISN)", "us-csl-state-isn"),
+    ("(PLC)", "us-csl-ofac-plc"),
+    ("(MEU)", "us-csl-bis-meu"),
+    ("(CMIC)", "us-csl-ofac-ns-cmic"),
+    ("(CAP)", "us-csl-ofac-capta"),
+    ("(NS-MBS List)", "us-csl-ofac-ns-mbs"),
+    ("(FSE)", "us-csl-ofac-fse"),
 ];
 
 /// The list id of a `source` cell; unknown sources get a slug of their text.

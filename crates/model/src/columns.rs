@@ -148,6 +148,25 @@ macro_rules! table {
             ]))
         }
 
+        impl $row {
+            /// Reads every row of a batch with this table's schema (columns found by name, extra columns ignored).
+            ///
+            /// Returns `None` when a column is missing or has another type.
+            pub fn from_batch(batch: &arrow::record_batch::RecordBatch) -> Option<Vec<$row>> {
+                use arrow::array::Array;
+                let mut rows = Vec::with_capacity(batch.num_rows());
+                for i in 0..batch.num_rows() {
+                    rows.push($row {
+                        $( $name: {
+                            let col = batch.column_by_name(stringify!($name))?;
+                            $crate::columns::read_value!($kind, col, i)
+                        }, )*
+                    });
+                }
+                Some(rows)
+            }
+        }
+
         $(#[$builder_meta])*
         #[derive(Debug, Default)]
         pub struct $builder {
@@ -185,4 +204,35 @@ macro_rules! table {
     };
 }
 
-pub(crate) use {append_value, arrow_type, builder_type, rust_type, table};
+macro_rules! read_value {
+    (Req, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::StringArray>()?;
+        a.value($i).to_owned()
+    }};
+    (Text, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::StringArray>()?;
+        a.is_valid($i).then(|| a.value($i).to_owned())
+    }};
+    (Date, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::Date32Array>()?;
+        a.is_valid($i).then(|| a.value($i))
+    }};
+    (Float, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::Float64Array>()?;
+        a.is_valid($i).then(|| a.value($i))
+    }};
+    (Int, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::Int64Array>()?;
+        a.is_valid($i).then(|| a.value($i))
+    }};
+    (Line, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::UInt64Array>()?;
+        a.value($i)
+    }};
+    (Flag, $col:expr, $i:expr) => {{
+        let a = $col.as_any().downcast_ref::<arrow::array::BooleanArray>()?;
+        a.value($i)
+    }};
+}
+
+pub(crate) use {append_value, arrow_type, builder_type, read_value, rust_type, table};

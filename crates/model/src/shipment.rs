@@ -122,5 +122,9 @@ mod tests {
         let batch = b.finish();
         assert_eq!(batch.num_rows(), 2);
         assert!(b.is_empty());
+        assert_eq!(
+            ShipmentLine::from_batch(&batch),
+            Some(vec![line.clone(), line])
+        );
     }
 }

@@ -104,6 +104,11 @@ fn demo_runs_and_prints_a_summary() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["demo", "--lines", "4000"]);
     assert!(out.contains("SYNTHETIC"), "{out}");
+    assert!(out.contains("loaded the SYNTHETIC watchlists"), "{out}");
+    assert!(
+        scalar(dir.path(), "SELECT COUNT(*) FROM list_entries") > 0,
+        "the synthetic watchlists are loaded"
+    );
     assert!(out.contains("top shippers"), "{out}");
     assert!(out.contains("value by HS chapter"), "{out}");
 }

@@ -88,12 +88,12 @@ fn us_csl_csv() {
             .find(|l| l.list_id == id)
             .map_or(0, |l| l.entries)
     };
-    assert_eq!(count("us-ofac-sdn"), 10_026);
-    assert_eq!(count("us-bis-entity-list"), 2_001);
-    assert_eq!(count("us-state-itar-debarred"), 727);
-    assert_eq!(count("us-bis-dpl"), 462);
-    assert_eq!(count("us-bis-meu"), 71);
-    assert_eq!(count("us-ofac-ns-cmic"), 68);
+    assert_eq!(count("us-csl-ofac-sdn"), 10_026);
+    assert_eq!(count("us-csl-bis-entity-list"), 2_001);
+    assert_eq!(count("us-csl-state-itar-debarred"), 727);
+    assert_eq!(count("us-csl-bis-dpl"), 462);
+    assert_eq!(count("us-csl-bis-meu"), 71);
+    assert_eq!(count("us-csl-ofac-ns-cmic"), 68);
     assert_eq!(i.lists.len(), 13);
 }
 
