@@ -1,0 +1,211 @@
+//! Pairwise name features: each a number with a name a user can read, computed on the best-matching Latin readings of two names.
+//!
+//! The features are the terms of the score: `score` multiplies each by a fitted weight and adds them up.
+//! Token alignment is greedy on Jaro-Winkler similarity, with initials (`V` ~ `VLADIMIR`) and split words (`GOOD WILL` ~ `GOODWILL`) handled first.
+
+use rapidfuzz::distance::{jaro_winkler, levenshtein};
+
+use crate::normalise::{NormName, Variant};
+use crate::text::Script;
+
+/// Number of name features.
+pub const N_NAME: usize = 14;
+
+/// Names of the name features, in vector order.
+pub const NAME_FEATURES: [&str; N_NAME] = [
+    "name_exact_core",
+    "token_set_similarity",
+    "jaro_winkler_core",
+    "levenshtein",
+    "weakest_token",
+    "extra_tokens_one_side",
+    "mismatched_tokens",
+    "cross_script_key_match",
+    "rare_token_overlap",
+    "generic_only_overlap",
+    "numbers_mismatch",
+    "legal_form_conflict",
+    "edit_distance",
+    "initials_used",
+];
+
+/// Sign each weight must keep when fitted: 1 evidence for a match, -1 evidence against, 0 free.
+pub const SIGNS: [i8; N_NAME] = [1, 1, 1, 1, 1, -1, -1, 1, 1, -1, -1, -1, -1, 1];
+
+/// Name features of a pair, with the readings they were computed on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameFeatures {
+    /// Feature values, in [`NAME_FEATURES`] order.
+    pub values: [f64; N_NAME],
+    /// The core words compared on each side.
+    pub core_a: Vec<String>,
+    /// The core words compared on each side.
+    pub core_b: Vec<String>,
+}
+
+/// Similarity of two words: exact 1, initials 0.9 on a shared first letter, numbers exact only, else Jaro-Winkler.
+pub fn token_sim(x: &str, y: &str) -> f64 {
+    if x == y {
+        return 1.0;
+    }
+    let (bx, by) = (x.as_bytes(), y.as_bytes());
+    if bx.is_empty() || by.is_empty() {
+        return 0.0;
+    }
+    if bx.len() == 1 || by.len() == 1 {
+        return if bx[0] == by[0] { 0.9 } else { 0.0 };
+    }
+    let xd = bx.iter().all(u8::is_ascii_digit);
+    let yd = by.iter().all(u8::is_ascii_digit);
+    if xd || yd {
+        return 0.0;
+    }
+    jaro_winkler::similarity(x.bytes(), y.bytes())
+}
+
+/// Join adjacent words of `b` that spell one word of `a` (`GOOD WILL` → `GOODWILL`).
+fn merge_split_words(a: &[String], b: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if i + 1 < b.len() && a.iter().any(|w| w.len() == b[i].len() + b[i + 1].len() && w.starts_with(&b[i]) && w.ends_with(&b[i + 1])) {
+            out.push(format!("{}{}", b[i], b[i + 1]));
+            i += 2;
+        } else {
+            out.push(b[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Greedy one-to-one alignment: the similarities of the aligned pairs and whether an initial was used.
+fn align(a: &[String], b: &[String]) -> (Vec<f64>, bool) {
+    let mut cells: Vec<(f64, usize, usize)> = Vec::with_capacity(a.len() * b.len());
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            cells.push((token_sim(x, y), i, j));
+        }
+    }
+    cells.sort_by(|p, q| q.0.total_cmp(&p.0));
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut sims = Vec::with_capacity(a.len().min(b.len()));
+    let mut initials = false;
+    for (s, i, j) in cells {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        if s > 0.0 && (a[i].len() == 1) != (b[j].len() == 1) {
+            initials = true;
+        }
+        sims.push(s);
+    }
+    (sims, initials)
+}
+
+/// Levenshtein similarity and distance of two strings.
+fn lev(x: &str, y: &str) -> (f64, usize) {
+    let d = levenshtein::distance(x.bytes(), y.bytes());
+    let n = x.len().max(y.len()).max(1);
+    (1.0 - d as f64 / n as f64, d)
+}
+
+/// A cheap closeness of two readings, to choose which readings to compare.
+fn closeness(a: &Variant, b: &Variant) -> f64 {
+    let mut x = a.core.clone();
+    let mut y = b.core.clone();
+    x.sort();
+    y.sort();
+    lev(&x.concat(), &y.concat()).0
+}
+
+/// The features of two names on their closest pair of readings.
+pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
+    let empty = Variant { tokens: vec![], tags: vec![], core: vec![], name: vec![] };
+    let mut best = (f64::MIN, a.script_variants.first().unwrap_or(&empty), b.script_variants.first().unwrap_or(&empty));
+    if a.script_variants.len() > 1 || b.script_variants.len() > 1 {
+        for va in &a.script_variants {
+            for vb in &b.script_variants {
+                let c = closeness(va, vb);
+                if c > best.0 {
+                    best = (c, va, vb);
+                }
+            }
+        }
+    }
+    let (va, vb) = (best.1, best.2);
+    let core_a = merge_split_words(&vb.core, &va.core);
+    let core_b = merge_split_words(&core_a, &vb.core);
+    let mut v = [0.0; N_NAME];
+    if core_a.is_empty() || core_b.is_empty() {
+        return NameFeatures { values: v, core_a, core_b };
+    }
+    let mut sa = core_a.clone();
+    let mut sb = core_b.clone();
+    sa.sort();
+    sb.sort();
+    v[0] = f64::from(u8::from(sa == sb));
+    let (sims, initials) = align(&core_a, &core_b);
+    let total = (core_a.len() + core_b.len()) as f64;
+    v[1] = 2.0 * sims.iter().sum::<f64>() / total;
+    v[2] = jaro_winkler::similarity(core_a.join(" ").bytes(), core_b.join(" ").bytes());
+    let (l1, d1) = lev(&core_a.concat(), &core_b.concat());
+    let (l2, d2) = lev(&sa.concat(), &sb.concat());
+    v[3] = l1.max(l2);
+    v[4] = sims.iter().copied().fold(1.0, f64::min);
+    v[5] = (core_a.len().abs_diff(core_b.len()) as f64).min(3.0);
+    v[6] = (sims.iter().filter(|s| **s < 0.8).count() as f64).min(3.0);
+    let shared_key = a.keys.sorted.iter().any(|k| !k.is_empty() && b.keys.sorted.contains(k));
+    v[7] = f64::from(u8::from(a.script != b.script && a.script != Script::None && b.script != Script::None && (shared_key || v[0] > 0.0)));
+    let exact_shared = core_a.iter().filter(|t| core_b.contains(t)).count();
+    v[8] = exact_shared as f64 / core_a.len().max(core_b.len()) as f64;
+    let name_shared = va.name.iter().any(|t| vb.name.contains(t));
+    v[9] = f64::from(u8::from(name_shared && sims.iter().all(|s| *s < 0.8)));
+    fn nums(x: &Variant) -> Vec<&String> {
+        let mut n: Vec<&String> = x.name.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).collect();
+        n.sort();
+        n
+    }
+    v[10] = f64::from(u8::from(nums(va) != nums(vb)));
+    v[11] = f64::from(u8::from(matches!((a.legal_form, b.legal_form), (Some(x), Some(y)) if x != y && x != "other" && y != "other")));
+    v[12] = (d1.min(d2) as f64).min(4.0) / 4.0;
+    v[13] = f64::from(u8::from(initials));
+    NameFeatures { values: v, core_a, core_b }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn f(a: &str, b: &str) -> [f64; N_NAME] {
+        name_features(&normalise(a), &normalise(b)).values
+    }
+
+    #[test]
+    fn exact_core_across_scripts() {
+        let v = f("SZ DJI TECHNOLOGY CO LTD", "深圳市大疆创新科技有限公司");
+        assert_eq!(v[0], 1.0);
+        assert_eq!(v[7], 1.0);
+        let v = f("ООО \"ЛЕГИОН\"", "LEGION LLC");
+        assert_eq!(v[0], 1.0);
+    }
+
+    #[test]
+    fn split_words_and_initials() {
+        assert_eq!(f("Goodwill Company", "Good Will Company")[0], 1.0);
+        let v = f("V. Putin", "Vladimir Putin");
+        assert_eq!(v[13], 1.0);
+        assert!(v[4] >= 0.9);
+    }
+
+    #[test]
+    fn numbers_and_forms() {
+        assert_eq!(f("Management Company 23", "Management Company")[10], 1.0);
+        assert_eq!(f("Deutsche Bank AG", "Deutsche Bank GmbH")[11], 1.0);
+        assert_eq!(f("XINGHE", "XINHE")[0], 0.0);
+    }
+}

@@ -1,0 +1,130 @@
+//! Chinese company names: segmentation into place prefixes, brand aliases, industry words and legal forms, and pinyin for the rest.
+//!
+//! `深圳市大疆创新科技有限公司` becomes SHENZHEN (place) · DJI (brand) · TECHNOLOGY (industry) · COMPANY LIMITED (legal, llc).
+//! The dictionary is matched longest-first from left to right; characters between dictionary words form one run whose pinyin syllables are joined (`星河` → XINGHE), as registry English names write them.
+//! Traditional characters read like their simplified forms, so HK and TW spellings give the same pinyin.
+
+use crate::tables::{HAN_DICT, HanKind, PINYIN};
+use crate::text::is_han;
+
+/// One piece of a segmented Han run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HanPiece {
+    /// Place prefix, in Latin words (`SHENZHEN`).
+    Admin(String),
+    /// Generic industry word in English (`TECHNOLOGY`).
+    Industry(String),
+    /// Legal form: class and English words.
+    Legal(&'static str, String),
+    /// Brand alias resolved to its canonical token (`DJI`).
+    Brand(String),
+    /// Pinyin of a run of other characters, syllables joined (`XINGHE`).
+    Pinyin(String),
+}
+
+/// Pinyin of a run of characters, syllables joined; characters without a reading are skipped.
+pub fn pinyin_joined(run: &str) -> String {
+    let mut out = String::with_capacity(run.len() * 2);
+    for c in run.chars() {
+        if let Some(p) = PINYIN.get(&c) {
+            out.push_str(p);
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        }
+    }
+    out
+}
+
+/// Pinyin of a run of characters, one syllable per word.
+pub fn pinyin_syllables(run: &str) -> Vec<String> {
+    run.chars().filter_map(|c| PINYIN.get(&c)).map(|p| p.to_string()).collect()
+}
+
+/// Split a run of Han characters into dictionary words and pinyin runs.
+pub fn segment(run: &str) -> Vec<HanPiece> {
+    let (dict, longest) = &*HAN_DICT;
+    let chars: Vec<char> = run.chars().collect();
+    let mut pieces = Vec::new();
+    let mut rest = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut hit = None;
+        let max = (*longest).min(chars.len() - i);
+        for len in (1..=max).rev() {
+            let w: String = chars[i..i + len].iter().collect();
+            if let Some((kind, latin)) = dict.get(&w) {
+                // A one-character word only counts at the end of the name, so it cannot split a given name.
+                if len == 1 && i + 1 != chars.len() {
+                    continue;
+                }
+                hit = Some((len, *kind, latin.clone()));
+                break;
+            }
+        }
+        match hit {
+            Some((len, kind, latin)) => {
+                if !rest.is_empty() {
+                    pieces.push(HanPiece::Pinyin(pinyin_joined(&rest)));
+                    rest.clear();
+                }
+                pieces.push(match kind {
+                    HanKind::Admin => HanPiece::Admin(latin),
+                    HanKind::Industry => HanPiece::Industry(latin),
+                    HanKind::Legal(class) => HanPiece::Legal(class, latin),
+                    HanKind::Brand => HanPiece::Brand(latin),
+                });
+                i += len;
+            }
+            None => {
+                rest.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        let p = pinyin_joined(&rest);
+        if !p.is_empty() {
+            pieces.push(HanPiece::Pinyin(p));
+        }
+    }
+    pieces
+}
+
+/// Whether a word is written only in Han characters.
+pub fn is_han_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(is_han)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dji_segments() {
+        let p = segment("深圳市大疆创新科技有限公司");
+        assert_eq!(
+            p,
+            vec![
+                HanPiece::Admin("SHENZHEN".into()),
+                HanPiece::Brand("DJI".into()),
+                HanPiece::Industry("TECHNOLOGY".into()),
+                HanPiece::Legal("llc", "COMPANY LIMITED".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_run_is_pinyin() {
+        let p = segment("深圳市星河科技有限公司");
+        assert_eq!(p[1], HanPiece::Pinyin("XINGHE".into()));
+        assert_eq!(pinyin_joined("大疆"), "DAJIANG");
+        assert_eq!(pinyin_syllables("习近平"), vec!["XI", "JIN", "PING"]);
+    }
+
+    #[test]
+    fn traditional_reads_like_simplified() {
+        assert_eq!(pinyin_joined("貿易"), pinyin_joined("贸易"));
+        let p = segment("香港星河貿易有限公司");
+        assert_eq!(p[0], HanPiece::Admin("HONG KONG".into()));
+    }
+}

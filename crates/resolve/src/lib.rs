@@ -1,0 +1,27 @@
+//! tradetrail-resolve: tells whether two party names (and their countries, addresses and identifiers) denote the same party, across Latin, Cyrillic and Chinese.
+//!
+//! The crate is pure: no IO at run time, every table embedded and parsed once.
+//! Pipeline: [`normalise`] a name into a [`NormName`], compare two with [`score`] into an explained, calibrated [`Score`], find candidate pairs with [`block::Blocker`].
+//! Evaluation helpers in [`eval`] measure precision and recall on labelled pairs; [`train`] fits the weights on the tuning split.
+
+pub mod abbrev;
+pub mod block;
+pub mod eval;
+pub mod features;
+pub mod han;
+pub mod ident;
+pub mod legal;
+pub mod normalise;
+pub mod phonetic;
+pub mod score;
+pub mod tables;
+pub mod text;
+pub mod train;
+pub mod translit;
+pub mod weights;
+
+pub use block::{Blocker, blocking_keys};
+pub use ident::{Identifier, Scheme};
+pub use normalise::{NormName, normalise};
+pub use score::{Feature, Kind, Party, Prepared, Score, Verdict, score, score_prepared};
+pub use text::Script;

@@ -1,0 +1,75 @@
+//! Fitting: logistic regression of the name features by gradient descent, and the F1-maximising threshold.
+//!
+//! Used by the `fit_weights` example on the tuning split; the fitted numbers are pasted into `weights.rs`, so the product never trains at run time.
+
+/// Fit `bias` and weights of a logistic regression with L2 penalty `l2`; returns (bias, weights).
+///
+/// `signs[j]` constrains weight `j`: `1` keeps it at or above zero, `-1` at or below, `0` leaves it free (projected gradient descent).
+/// Sign constraints keep the explanation honest: more similarity never lowers the score, a conflict never raises it.
+pub fn fit_logistic(x: &[Vec<f64>], y: &[bool], signs: &[i8], l2: f64, iterations: usize) -> (f64, Vec<f64>) {
+    let d = x.first().map_or(0, Vec::len);
+    let mut w = vec![0.0; d];
+    let mut b = 0.0;
+    let n = x.len().max(1) as f64;
+    let rate = 0.5;
+    for _ in 0..iterations {
+        let mut gw = vec![0.0; d];
+        let mut gb = 0.0;
+        for (xi, yi) in x.iter().zip(y) {
+            let z = b + xi.iter().zip(&w).map(|(a, c)| a * c).sum::<f64>();
+            let err = 1.0 / (1.0 + (-z).exp()) - f64::from(u8::from(*yi));
+            gb += err;
+            for (g, a) in gw.iter_mut().zip(xi) {
+                *g += err * a;
+            }
+        }
+        b -= rate * gb / n;
+        for (j, (wj, g)) in w.iter_mut().zip(&gw).enumerate() {
+            *wj -= rate * (g / n + l2 * *wj);
+            match signs.get(j) {
+                Some(1) => *wj = wj.max(0.0),
+                Some(-1) => *wj = wj.min(0.0),
+                _ => {}
+            }
+        }
+    }
+    (b, w)
+}
+
+/// The threshold on `p` that maximises F1 on these labels, with that F1; ties go to the middle of the best run.
+pub fn best_threshold(p: &[f64], y: &[bool]) -> (f64, f64) {
+    let mut best = (0.5, -1.0);
+    let mut t = 0.05;
+    while t < 0.96 {
+        let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
+        for (pi, yi) in p.iter().zip(y) {
+            match (*pi >= t, *yi) {
+                (true, true) => tp += 1.0,
+                (true, false) => fp += 1.0,
+                (false, true) => fn_ += 1.0,
+                _ => {}
+            }
+        }
+        let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) };
+        if f1 > best.1 + 1e-9 {
+            best = (t, f1);
+        }
+        t += 0.01;
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separable_data_is_fitted() {
+        let x: Vec<Vec<f64>> = (0..20).map(|i| vec![f64::from(i) / 20.0]).collect();
+        let y: Vec<bool> = (0..20).map(|i| i >= 10).collect();
+        let (b, w) = fit_logistic(&x, &y, &[1], 0.0, 2000);
+        assert!(w[0] > 0.0 && b < 0.0);
+        let p: Vec<f64> = x.iter().map(|xi| 1.0 / (1.0 + (-(b + w[0] * xi[0])).exp())).collect();
+        assert!(best_threshold(&p, &y).1 > 0.99);
+    }
+}
