@@ -1,0 +1,3 @@
+//! Measures single-threaded classification speed, in lines per second, over a generated world's lines.
+
+fn main() {}
