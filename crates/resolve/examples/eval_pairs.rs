@@ -5,7 +5,10 @@
 use tradetrail_resolve::eval::{eval_pairs, is_tuning, parse_pairs};
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/name-matching-pairs/nomenklatura_name_bench_cases.csv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/name-matching-pairs/nomenklatura_name_bench_cases.csv"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         println!("labelled pairs not found at {path}; skipping");
         return;
@@ -21,7 +24,14 @@ fn main() {
         }
         if show_errors {
             for (p, prob) in &r.errors {
-                println!("    {} {:.2} {} | {} | {}", if p.is_match { "FN" } else { "FP" }, prob, p.schema, p.name1, p.name2);
+                println!(
+                    "    {} {:.2} {} | {} | {}",
+                    if p.is_match { "FN" } else { "FP" },
+                    prob,
+                    p.schema,
+                    p.name1,
+                    p.name2
+                );
             }
         }
     }

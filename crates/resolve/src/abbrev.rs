@@ -28,14 +28,48 @@ impl Tag {
 }
 
 const UNITS: &[(&str, u32)] = &[
-    ("ZERO", 0), ("ONE", 1), ("TWO", 2), ("THREE", 3), ("FOUR", 4), ("FIVE", 5), ("SIX", 6), ("SEVEN", 7), ("EIGHT", 8),
-    ("NINE", 9), ("TEN", 10), ("ELEVEN", 11), ("TWELVE", 12), ("THIRTEEN", 13), ("FOURTEEN", 14), ("FIFTEEN", 15),
-    ("SIXTEEN", 16), ("SEVENTEEN", 17), ("EIGHTEEN", 18), ("NINETEEN", 19), ("FIRST", 1), ("SECOND", 2), ("THIRD", 3),
-    ("FOURTH", 4), ("FIFTH", 5), ("SIXTH", 6), ("SEVENTH", 7), ("EIGHTH", 8), ("NINTH", 9), ("TENTH", 10),
+    ("ZERO", 0),
+    ("ONE", 1),
+    ("TWO", 2),
+    ("THREE", 3),
+    ("FOUR", 4),
+    ("FIVE", 5),
+    ("SIX", 6),
+    ("SEVEN", 7),
+    ("EIGHT", 8),
+    ("NINE", 9),
+    ("TEN", 10),
+    ("ELEVEN", 11),
+    ("TWELVE", 12),
+    ("THIRTEEN", 13),
+    ("FOURTEEN", 14),
+    ("FIFTEEN", 15),
+    ("SIXTEEN", 16),
+    ("SEVENTEEN", 17),
+    ("EIGHTEEN", 18),
+    ("NINETEEN", 19),
+    ("FIRST", 1),
+    ("SECOND", 2),
+    ("THIRD", 3),
+    ("FOURTH", 4),
+    ("FIFTH", 5),
+    ("SIXTH", 6),
+    ("SEVENTH", 7),
+    ("EIGHTH", 8),
+    ("NINTH", 9),
+    ("TENTH", 10),
 ];
 const TENS: &[(&str, u32)] = &[
-    ("TWENTY", 20), ("THIRTY", 30), ("FORTY", 40), ("FOURTY", 40), ("FIFTY", 50), ("SIXTY", 60), ("SEVENTY", 70),
-    ("EIGHTY", 80), ("NINETY", 90), ("HUNDRED", 100),
+    ("TWENTY", 20),
+    ("THIRTY", 30),
+    ("FORTY", 40),
+    ("FOURTY", 40),
+    ("FIFTY", 50),
+    ("SIXTY", 60),
+    ("SEVENTY", 70),
+    ("EIGHTY", 80),
+    ("NINETY", 90),
+    ("HUNDRED", 100),
 ];
 
 /// The value of a number word or an ordinal like `1ST`, if the word is one.
@@ -48,7 +82,10 @@ fn number_value(word: &str) -> Option<(u32, bool)> {
     }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
-    if !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "ST" | "ND" | "RD" | "TH" | "ERS" | "S")
+    if !digits.is_empty()
+        && digits.len() <= 6
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "ST" | "ND" | "RD" | "TH" | "ERS" | "S")
     {
         return digits.parse().ok().map(|v| (v, false));
     }
@@ -101,7 +138,10 @@ pub fn admin_prefix(words: &[String], at: usize) -> Option<(Vec<String>, usize)>
             return Some((vec!["HONG".into(), "KONG".into()], 2));
         }
     }
-    GENERIC_WORDS.admin.get(words.get(at)?).map(|c| (c.clone(), 1))
+    GENERIC_WORDS
+        .admin
+        .get(words.get(at)?)
+        .map(|c| (c.clone(), 1))
 }
 
 #[cfg(test)]
@@ -120,14 +160,20 @@ mod tests {
         assert_eq!(ex("Brigade Fourty-four"), ex("Brigade 44"));
         assert_eq!(ex("1st International Bank"), ex("First International Bank"));
         assert_eq!(ex("3 Percenters"), ex("Three Percenters"));
-        assert_eq!(ex("Guangzhou Haige Comm Grp"), ex("Guangzhou Haige Communications Group"));
+        assert_eq!(
+            ex("Guangzhou Haige Comm Grp"),
+            ex("Guangzhou Haige Communications Group")
+        );
     }
 
     #[test]
     fn aliases_and_places() {
         assert_eq!(brand_alias("DAJIANG"), Some("DJI"));
         assert_eq!(admin_prefix(&ex("SZ DJI"), 0).map(|p| p.1), Some(1));
-        assert_eq!(admin_prefix(&ex("HONG KONG XINGHE"), 0).map(|p| p.1), Some(2));
+        assert_eq!(
+            admin_prefix(&ex("HONG KONG XINGHE"), 0).map(|p| p.1),
+            Some(2)
+        );
         assert!(is_generic("TECHNOLOGY"));
     }
 }

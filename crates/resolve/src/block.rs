@@ -69,7 +69,11 @@ pub struct BlockStats {
 impl Blocker {
     /// An empty blocker with a cap per block.
     pub fn new(max_block: usize) -> Blocker {
-        Blocker { max_block, blocks: HashMap::new(), len: 0 }
+        Blocker {
+            max_block,
+            blocks: HashMap::new(),
+            len: 0,
+        }
     }
 
     /// Add a mention's keys; returns its index.
@@ -90,7 +94,10 @@ impl Blocker {
     /// Every distinct pair `(i, j)`, `i < j`, that shares a block no larger than the cap.
     pub fn pairs(&self) -> (Vec<(u32, u32)>, BlockStats) {
         let mut seen: HashSet<(u32, u32)> = HashSet::new();
-        let mut stats = BlockStats { blocks: self.blocks.len(), ..BlockStats::default() };
+        let mut stats = BlockStats {
+            blocks: self.blocks.len(),
+            ..BlockStats::default()
+        };
         for ids in self.blocks.values() {
             if ids.len() > self.max_block {
                 stats.oversized += 1;

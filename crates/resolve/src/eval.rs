@@ -27,7 +27,9 @@ pub struct LabelledPair {
 
 /// Parse the name-bench CSV (`case_group,schema,name1,name2,is_match,quality,category,notes`); bad rows are skipped.
 pub fn parse_pairs(csv_text: &str) -> Vec<LabelledPair> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(csv_text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv_text.as_bytes());
     rdr.records()
         .filter_map(Result::ok)
         .filter(|r| r.len() >= 6)
@@ -44,7 +46,11 @@ pub fn parse_pairs(csv_text: &str) -> Vec<LabelledPair> {
 
 /// The party kind of a schema: Person is a person, everything else an organisation.
 pub fn kind_of_schema(schema: &str) -> Kind {
-    if schema == "Person" { Kind::Person } else { Kind::Organisation }
+    if schema == "Person" {
+        Kind::Person
+    } else {
+        Kind::Organisation
+    }
 }
 
 /// Whether a schema counts as a company in reports (Company, Organization, LegalEntity).
@@ -97,18 +103,30 @@ impl Counts {
 
     /// Precision (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
 
     /// Recall (1 when nothing was to be found).
     pub fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
 
     /// F1, the harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     /// Number of pairs.
@@ -118,7 +136,13 @@ impl Counts {
 
     /// One report line: `label n P R F1`.
     pub fn line(&self, label: &str) -> String {
-        format!("{label:<16} n={:<4} P={:.3} R={:.3} F1={:.3}", self.n(), self.precision(), self.recall(), self.f1())
+        format!(
+            "{label:<16} n={:<4} P={:.3} R={:.3} F1={:.3}",
+            self.n(),
+            self.precision(),
+            self.recall(),
+            self.f1()
+        )
     }
 }
 
@@ -140,7 +164,11 @@ pub struct EvalReport {
 impl EvalReport {
     /// The report as printable lines.
     pub fn lines(&self) -> Vec<String> {
-        let mut out = vec![self.overall.line("overall"), self.companies.line("companies"), self.persons.line("persons")];
+        let mut out = vec![
+            self.overall.line("overall"),
+            self.companies.line("companies"),
+            self.persons.line("persons"),
+        ];
         for (k, c) in &self.by_script {
             out.push(c.line(k));
         }
@@ -153,8 +181,16 @@ pub fn eval_pairs(pairs: &[&LabelledPair]) -> EvalReport {
     let mut r = EvalReport::default();
     for p in pairs {
         let kind = kind_of_schema(&p.schema);
-        let a = Party { name: p.name1.clone(), kind, ..Party::default() };
-        let b = Party { name: p.name2.clone(), kind, ..Party::default() };
+        let a = Party {
+            name: p.name1.clone(),
+            kind,
+            ..Party::default()
+        };
+        let b = Party {
+            name: p.name2.clone(),
+            kind,
+            ..Party::default()
+        };
         let s = score(&a, &b);
         let predicted = s.verdict == Verdict::Match;
         r.overall.add(predicted, p.is_match);
@@ -164,7 +200,10 @@ pub fn eval_pairs(pairs: &[&LabelledPair]) -> EvalReport {
         if kind == Kind::Person {
             r.persons.add(predicted, p.is_match);
         }
-        r.by_script.entry(script_pair(&p.name1, &p.name2)).or_default().add(predicted, p.is_match);
+        r.by_script
+            .entry(script_pair(&p.name1, &p.name2))
+            .or_default()
+            .add(predicted, p.is_match);
         if predicted != p.is_match {
             r.errors.push(((*p).clone(), s.probability));
         }
@@ -185,7 +224,9 @@ mod tests {
         assert!((c.f1() - 0.5).abs() < 1e-12);
         assert_eq!(script_pair("LEGION", "ЛЕГИОН"), "latin-cyrillic");
         assert_eq!(script_pair("大疆", "ДЖИ"), "cyrillic-han");
-        let ps = parse_pairs("case_group,schema,name1,name2,is_match,quality,category,notes\ng,Person,A,B,true,STRONG,,\n");
+        let ps = parse_pairs(
+            "case_group,schema,name1,name2,is_match,quality,category,notes\ng,Person,A,B,true,STRONG,,\n",
+        );
         assert_eq!(ps.len(), 1);
         assert!(ps[0].is_match);
     }

@@ -9,7 +9,7 @@ use crate::normalise::{NormName, Variant};
 use crate::text::Script;
 
 /// Number of name features.
-pub const N_NAME: usize = 14;
+pub const N_NAME: usize = 16;
 
 /// Names of the name features, in vector order.
 pub const NAME_FEATURES: [&str; N_NAME] = [
@@ -27,10 +27,16 @@ pub const NAME_FEATURES: [&str; N_NAME] = [
     "legal_form_conflict",
     "edit_distance",
     "initials_used",
+    "extra_generic_tokens",
+    "pinyin_word_mismatch",
 ];
 
 /// Sign each weight must keep when fitted: 1 evidence for a match, -1 evidence against, 0 free.
-pub const SIGNS: [i8; N_NAME] = [1, 1, 1, 1, 1, -1, -1, 1, 1, -1, -1, -1, -1, 1];
+pub const SIGNS: [i8; N_NAME] = [1, 1, 1, 1, 1, -1, -1, 2, 1, -1, 2, -1, -1, 1, -1, 2];
+
+/// Weights set by hand, not fitted (sign code 2): cross-script keys (too few labelled pairs), digits that must agree, and pinyin words that differ.
+/// The labelled set calls fund-vintage swaps (`Fund III` ~ `Fund IV`) matches; for customs parties different numbers or different pinyin words mean different companies.
+pub const HAND_WEIGHTS: [(usize, f64); 3] = [(7, 1.5), (10, -6.0), (15, -6.0)];
 
 /// Name features of a pair, with the readings they were computed on.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +74,13 @@ fn merge_split_words(a: &[String], b: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if i + 1 < b.len() && a.iter().any(|w| w.len() == b[i].len() + b[i + 1].len() && w.starts_with(&b[i]) && w.ends_with(&b[i + 1])) {
+        if i + 1 < b.len()
+            && a.iter().any(|w| {
+                w.len() == b[i].len() + b[i + 1].len()
+                    && w.starts_with(&b[i])
+                    && w.ends_with(&b[i + 1])
+            })
+        {
             out.push(format!("{}{}", b[i], b[i + 1]));
             i += 2;
         } else {
@@ -124,8 +136,17 @@ fn closeness(a: &Variant, b: &Variant) -> f64 {
 
 /// The features of two names on their closest pair of readings.
 pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
-    let empty = Variant { tokens: vec![], tags: vec![], core: vec![], name: vec![] };
-    let mut best = (f64::MIN, a.script_variants.first().unwrap_or(&empty), b.script_variants.first().unwrap_or(&empty));
+    let empty = Variant {
+        tokens: vec![],
+        tags: vec![],
+        core: vec![],
+        name: vec![],
+    };
+    let mut best = (
+        f64::MIN,
+        a.script_variants.first().unwrap_or(&empty),
+        b.script_variants.first().unwrap_or(&empty),
+    );
     if a.script_variants.len() > 1 || b.script_variants.len() > 1 {
         for va in &a.script_variants {
             for vb in &b.script_variants {
@@ -141,7 +162,11 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
     let core_b = merge_split_words(&core_a, &vb.core);
     let mut v = [0.0; N_NAME];
     if core_a.is_empty() || core_b.is_empty() {
-        return NameFeatures { values: v, core_a, core_b };
+        return NameFeatures {
+            values: v,
+            core_a,
+            core_b,
+        };
     }
     let mut sa = core_a.clone();
     let mut sb = core_b.clone();
@@ -158,22 +183,72 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
     v[4] = sims.iter().copied().fold(1.0, f64::min);
     v[5] = (core_a.len().abs_diff(core_b.len()) as f64).min(3.0);
     v[6] = (sims.iter().filter(|s| **s < 0.8).count() as f64).min(3.0);
-    let shared_key = a.keys.sorted.iter().any(|k| !k.is_empty() && b.keys.sorted.contains(k));
-    v[7] = f64::from(u8::from(a.script != b.script && a.script != Script::None && b.script != Script::None && (shared_key || v[0] > 0.0)));
+    let shared_key = a
+        .keys
+        .sorted
+        .iter()
+        .any(|k| !k.is_empty() && b.keys.sorted.contains(k));
+    v[7] = f64::from(u8::from(
+        a.script != b.script
+            && a.script != Script::None
+            && b.script != Script::None
+            && (shared_key || v[0] > 0.0),
+    ));
     let exact_shared = core_a.iter().filter(|t| core_b.contains(t)).count();
     v[8] = exact_shared as f64 / core_a.len().max(core_b.len()) as f64;
     let name_shared = va.name.iter().any(|t| vb.name.contains(t));
     v[9] = f64::from(u8::from(name_shared && sims.iter().all(|s| *s < 0.8)));
     fn nums(x: &Variant) -> Vec<&String> {
-        let mut n: Vec<&String> = x.name.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).collect();
+        let mut n: Vec<&String> = x
+            .name
+            .iter()
+            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
         n.sort();
         n
     }
     v[10] = f64::from(u8::from(nums(va) != nums(vb)));
-    v[11] = f64::from(u8::from(matches!((a.legal_form, b.legal_form), (Some(x), Some(y)) if x != y && x != "other" && y != "other")));
+    v[11] = f64::from(u8::from(
+        matches!((a.legal_form, b.legal_form), (Some(x), Some(y)) if x != y && !matches!(x, "other" | "corp") && !matches!(y, "other" | "corp")),
+    ));
     v[12] = (d1.min(d2) as f64).min(4.0) / 4.0;
     v[13] = f64::from(u8::from(initials));
-    NameFeatures { values: v, core_a, core_b }
+    let generic = |x: &Variant| -> Vec<String> {
+        x.tokens
+            .iter()
+            .zip(&x.tags)
+            .filter(|(_, g)| **g == crate::abbrev::Tag::Generic)
+            .map(|(t, _)| t.clone())
+            .collect()
+    };
+    let (ga, gb) = (generic(va), generic(vb));
+    let extra = ga.iter().filter(|t| !gb.contains(t)).count()
+        + gb.iter().filter(|t| !ga.contains(t)).count();
+    v[14] = (extra as f64).min(2.0);
+    v[15] = f64::from(u8::from(pinyin_mismatch(&core_a, &core_b)));
+    NameFeatures {
+        values: v,
+        core_a,
+        core_b,
+    }
+}
+
+/// Whether two names differ in a word that reads as Chinese pinyin of two or more syllables on both sides (`XINGHE` vs `XINHE`).
+fn pinyin_mismatch(a: &[String], b: &[String]) -> bool {
+    let only_b: Vec<&String> = b.iter().filter(|t| !a.contains(t)).collect();
+    for x in a.iter().filter(|t| !b.contains(t)) {
+        let best = only_b
+            .iter()
+            .map(|y| (token_sim(x, y), *y))
+            .max_by(|p, q| p.0.total_cmp(&q.0));
+        if let Some((sim, y)) = best {
+            let multi = |w: &str| crate::han::pinyin_syllable_count(w).is_some_and(|n| n >= 2);
+            if sim >= 0.7 && multi(x) && multi(y) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]

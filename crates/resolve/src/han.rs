@@ -4,7 +4,7 @@
 //! The dictionary is matched longest-first from left to right; characters between dictionary words form one run whose pinyin syllables are joined (`星河` → XINGHE), as registry English names write them.
 //! Traditional characters read like their simplified forms, so HK and TW spellings give the same pinyin.
 
-use crate::tables::{HAN_DICT, HanKind, PINYIN};
+use crate::tables::{HAN_DICT, HanKind, PINYIN, TRAD_TO_SIMP};
 use crate::text::is_han;
 
 /// One piece of a segmented Han run.
@@ -30,6 +30,13 @@ pub fn pinyin_joined(run: &str) -> String {
             out.push_str(p);
         } else if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_uppercase());
+        } else if let Some(d) = deunicode::deunicode_char(c) {
+            // Rare characters outside our table: deunicode's romanisation (pinyin for most Han).
+            out.extend(
+                d.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|x| x.to_ascii_uppercase()),
+            );
         }
     }
     out
@@ -37,13 +44,19 @@ pub fn pinyin_joined(run: &str) -> String {
 
 /// Pinyin of a run of characters, one syllable per word.
 pub fn pinyin_syllables(run: &str) -> Vec<String> {
-    run.chars().filter_map(|c| PINYIN.get(&c)).map(|p| p.to_string()).collect()
+    run.chars()
+        .filter_map(|c| PINYIN.get(&c))
+        .map(|p| p.to_string())
+        .collect()
 }
 
 /// Split a run of Han characters into dictionary words and pinyin runs.
 pub fn segment(run: &str) -> Vec<HanPiece> {
     let (dict, longest) = &*HAN_DICT;
-    let chars: Vec<char> = run.chars().collect();
+    let chars: Vec<char> = run
+        .chars()
+        .map(|c| TRAD_TO_SIMP.get(&c).copied().unwrap_or(c))
+        .collect();
     let mut pieces = Vec::new();
     let mut rest = String::new();
     let mut i = 0;
@@ -90,6 +103,30 @@ pub fn segment(run: &str) -> Vec<HanPiece> {
     pieces
 }
 
+/// How many pinyin syllables a Latin word splits into, if it is a run of valid syllables (`XINGHE` → 2).
+pub fn pinyin_syllable_count(word: &str) -> Option<usize> {
+    use std::collections::HashSet;
+    use std::sync::LazyLock;
+    static SYLLABLES: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| PINYIN.values().copied().collect());
+    let n = word.len();
+    if n == 0 || n > 24 || !word.is_ascii() {
+        return None;
+    }
+    let mut best: Vec<Option<usize>> = vec![None; n + 1];
+    best[0] = Some(0);
+    for end in 1..=n {
+        for start in end.saturating_sub(6)..end {
+            if let Some(c) = best[start] {
+                if SYLLABLES.contains(&word[start..end]) && best[end].is_none_or(|b| c + 1 < b) {
+                    best[end] = Some(c + 1);
+                }
+            }
+        }
+    }
+    best[n]
+}
+
 /// Whether a word is written only in Han characters.
 pub fn is_han_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(is_han)
@@ -119,6 +156,9 @@ mod tests {
         assert_eq!(p[1], HanPiece::Pinyin("XINGHE".into()));
         assert_eq!(pinyin_joined("大疆"), "DAJIANG");
         assert_eq!(pinyin_syllables("习近平"), vec!["XI", "JIN", "PING"]);
+        assert_eq!(pinyin_syllable_count("XINGHE"), Some(2));
+        assert_eq!(pinyin_syllable_count("XINHE"), Some(2));
+        assert_eq!(pinyin_syllable_count("SIEMENS"), None);
     }
 
     #[test]

@@ -49,7 +49,11 @@ pub struct Identifier {
 impl Identifier {
     /// An identifier with its value cleaned.
     pub fn new(scheme: Scheme, value: &str) -> Identifier {
-        let value = value.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+        let value = value
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
         Identifier { scheme, value }
     }
 
@@ -140,7 +144,9 @@ pub fn valid_uscc(v: &str) -> bool {
             None => return false,
         }
     }
-    const W: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const W: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
     let check = (31 - weighted(&vals, &W) % 31) % 31;
     check == vals[17]
 }
@@ -152,8 +158,16 @@ pub fn valid_lei(v: &str) -> bool {
     }
     let mut rem: u64 = 0;
     for b in v.bytes() {
-        let n = if b.is_ascii_digit() { u64::from(b - b'0') } else { u64::from(b - b'A') + 10 };
-        rem = if n >= 10 { (rem * 100 + n) % 97 } else { (rem * 10 + n) % 97 };
+        let n = if b.is_ascii_digit() {
+            u64::from(b - b'0')
+        } else {
+            u64::from(b - b'A') + 10
+        };
+        rem = if n >= 10 {
+            (rem * 100 + n) % 97
+        } else {
+            (rem * 10 + n) % 97
+        };
     }
     rem == 1
 }

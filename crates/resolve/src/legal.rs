@@ -17,19 +17,26 @@ pub struct LegalForm {
 /// The legal form written as exactly these words, if any.
 pub fn lookup(words: &[String]) -> Option<LegalForm> {
     let key = words.join(" ");
-    LEGAL.forms.get(&key).map(|e| LegalForm { class: e.class, compare: e.compare.clone() })
+    LEGAL.forms.get(&key).map(|e| LegalForm {
+        class: e.class,
+        compare: e.compare.clone(),
+    })
 }
 
 /// Longest legal form ending the word list (leaving at least one word), with its length in words.
 fn longest_suffix(words: &[String]) -> Option<(usize, LegalForm)> {
     let max = LEGAL.max_words.min(words.len().saturating_sub(1));
-    (1..=max).rev().find_map(|n| lookup(&words[words.len() - n..]).map(|f| (n, f)))
+    (1..=max)
+        .rev()
+        .find_map(|n| lookup(&words[words.len() - n..]).map(|f| (n, f)))
 }
 
 /// Longest legal form starting the word list (leaving at least one word), with its length in words.
 fn longest_prefix(words: &[String]) -> Option<(usize, LegalForm)> {
     let max = LEGAL.max_words.min(words.len().saturating_sub(1));
-    (1..=max).rev().find_map(|n| lookup(&words[..n]).map(|f| (n, f)))
+    (1..=max)
+        .rev()
+        .find_map(|n| lookup(&words[..n]).map(|f| (n, f)))
 }
 
 /// Mark which words are legal forms: up to three from the end, two from the start; returns a flag per word and the forms found.
@@ -66,7 +73,11 @@ pub fn tag_legal(words: &[String]) -> (Vec<bool>, Vec<LegalForm>) {
 
 /// The most telling class among forms found: a specific class beats `other`.
 pub fn main_class(forms: &[LegalForm]) -> Option<&'static str> {
-    forms.iter().map(|f| f.class).find(|c| *c != "other").or_else(|| forms.first().map(|f| f.class))
+    forms
+        .iter()
+        .map(|f| f.class)
+        .find(|c| *c != "other")
+        .or_else(|| forms.first().map(|f| f.class))
 }
 
 #[cfg(test)]
@@ -77,22 +88,53 @@ mod tests {
     fn strip(name: &str) -> (Vec<String>, Option<&'static str>) {
         let ws = words(name);
         let (flags, forms) = tag_legal(&ws);
-        let kept = ws.into_iter().zip(flags).filter(|(_, f)| !f).map(|(w, _)| w).collect();
+        let kept = ws
+            .into_iter()
+            .zip(flags)
+            .filter(|(_, f)| !f)
+            .map(|(w, _)| w)
+            .collect();
         (kept, main_class(&forms))
     }
 
     #[test]
     fn forms_in_many_languages() {
-        assert_eq!(strip("ООО \"ЛЕГИОН\""), (vec!["ЛЕГИОН".to_string()], Some("llc")));
-        assert_eq!(strip("LEGION LLC"), (vec!["LEGION".to_string()], Some("llc")));
-        assert_eq!(strip("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"БАЙ\""), (vec!["БАЙ".to_string()], Some("llc")));
+        assert_eq!(
+            strip("ООО \"ЛЕГИОН\""),
+            (vec!["ЛЕГИОН".to_string()], Some("llc"))
+        );
+        assert_eq!(
+            strip("LEGION LLC"),
+            (vec!["LEGION".to_string()], Some("llc"))
+        );
+        assert_eq!(
+            strip("ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ \"БАЙ\""),
+            (vec!["БАЙ".to_string()], Some("llc"))
+        );
         assert_eq!(strip("ТОО «АСТАНА ТЕХНО ТРЕЙД»").1, Some("llp"));
         assert_eq!(strip("ASTANA TECHNO TRADE LLP").1, Some("llp"));
-        assert_eq!(strip("SZ DJI TECHNOLOGY CO LTD").0, words("SZ DJI TECHNOLOGY"));
-        assert_eq!(strip("Shenzhen Dajiang Innovation Technology Co., Ltd.").0.len(), 4);
-        assert_eq!(strip("JSC TACTICAL MISSILES CORP.").0, words("TACTICAL MISSILES"));
-        assert_eq!(strip("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY").0, words("TACTICAL MISSILES"));
-        assert_eq!(strip("FABERLIC EUROPE Sp. z o.o.").0, words("FABERLIC EUROPE"));
+        assert_eq!(
+            strip("SZ DJI TECHNOLOGY CO LTD").0,
+            words("SZ DJI TECHNOLOGY")
+        );
+        assert_eq!(
+            strip("Shenzhen Dajiang Innovation Technology Co., Ltd.")
+                .0
+                .len(),
+            4
+        );
+        assert_eq!(
+            strip("JSC TACTICAL MISSILES CORP.").0,
+            words("TACTICAL MISSILES")
+        );
+        assert_eq!(
+            strip("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY").0,
+            words("TACTICAL MISSILES")
+        );
+        assert_eq!(
+            strip("FABERLIC EUROPE Sp. z o.o.").0,
+            words("FABERLIC EUROPE")
+        );
         assert_eq!(strip("ABC LTD. ŞTİ.").0, words("ABC"));
         assert_eq!(strip("ARMCO ՍՊԸ").1, Some("llc"));
         assert_eq!(strip("GULF TRADE FZ-LLC").0, words("GULF TRADE"));

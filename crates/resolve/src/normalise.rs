@@ -69,7 +69,11 @@ fn segment_han(words: Vec<String>) -> Vec<RawWord> {
     let mut out = Vec::with_capacity(words.len() + 4);
     for w in words {
         if !han::is_han_word(&w) {
-            out.push(RawWord { text: w, tag: None, latin: false });
+            out.push(RawWord {
+                text: w,
+                tag: None,
+                latin: false,
+            });
             continue;
         }
         for piece in han::segment(&w) {
@@ -81,7 +85,11 @@ fn segment_han(words: Vec<String>) -> Vec<RawWord> {
                 HanPiece::Pinyin(t) => (t, Tag::Core),
             };
             for part in text.split(' ') {
-                out.push(RawWord { text: part.to_string(), tag: Some(tag), latin: true });
+                out.push(RawWord {
+                    text: part.to_string(),
+                    tag: Some(tag),
+                    latin: true,
+                });
             }
         }
     }
@@ -146,17 +154,34 @@ fn finish(tokens: Vec<String>, tags: Vec<Tag>) -> Variant {
             }
         }
     }
-    if let Some(first) = tags.iter().position(|g| *g != Tag::Legal) {
-        let others = tags.iter().filter(|g| g.is_core()).count();
-        if let Some((canon, n)) = abbrev::admin_prefix(&tokens, first) {
-            if others > n || tags[first..].iter().skip(n).any(|g| g.is_core()) {
-                tokens.splice(first..first + n, canon.iter().cloned());
-                tags.splice(first..first + n, canon.iter().map(|_| Tag::Admin));
+    // Place words: at the start (SZ, HONG KONG) or anywhere for a known city, as long as a core word remains.
+    let mut i = 0;
+    while i < tokens.len() {
+        if tags[i] == Tag::Core {
+            if let Some((canon, n)) = abbrev::admin_prefix(&tokens, i) {
+                let n_ok = tags[i..i + n].iter().all(|g| *g == Tag::Core);
+                let others = tags
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, g)| g.is_core() && (*j < i || *j >= i + n))
+                    .count();
+                if n_ok && others > 0 {
+                    tokens.splice(i..i + n, canon.iter().cloned());
+                    tags.splice(i..i + n, canon.iter().map(|_| Tag::Admin));
+                    i += canon.len();
+                    continue;
+                }
             }
         }
+        i += 1;
     }
     let pick = |f: &dyn Fn(Tag) -> bool| -> Vec<String> {
-        tokens.iter().zip(&tags).filter(|(_, g)| f(**g)).map(|(t, _)| t.clone()).collect()
+        tokens
+            .iter()
+            .zip(&tags)
+            .filter(|(_, g)| f(**g))
+            .map(|(t, _)| t.clone())
+            .collect()
     };
     let mut core = pick(&|g| g.is_core());
     if core.is_empty() {
@@ -169,7 +194,12 @@ fn finish(tokens: Vec<String>, tags: Vec<Tag>) -> Variant {
     if name.is_empty() {
         name = tokens.clone();
     }
-    Variant { tokens, tags, core, name }
+    Variant {
+        tokens,
+        tags,
+        core,
+        name,
+    }
 }
 
 /// Merge two-token numbers (`40 4` from FORTY FOUR) left by per-word expansion.
@@ -207,12 +237,23 @@ pub fn normalise(name: &str) -> NormName {
         }
     }
     if forms.is_empty() {
-        let han_legal: Vec<String> = raw.iter().filter(|w| w.tag == Some(Tag::Legal)).map(|w| w.text.clone()).collect();
+        let han_legal: Vec<String> = raw
+            .iter()
+            .filter(|w| w.tag == Some(Tag::Legal))
+            .map(|w| w.text.clone())
+            .collect();
         if let Some(f) = legal::lookup(&han_legal) {
             forms.push(f);
         }
     }
-    let n_schemes = if raw.iter().any(|w| !w.latin && translit::has_cyrillic(&w.text)) { translit::scheme_names().len() } else { 1 };
+    let n_schemes = if raw
+        .iter()
+        .any(|w| !w.latin && translit::has_cyrillic(&w.text))
+    {
+        translit::scheme_names().len()
+    } else {
+        1
+    };
     let mut variants: Vec<Variant> = Vec::with_capacity(n_schemes);
     for s in 0..n_schemes {
         let (tokens, tags) = latinise(&raw, s);
@@ -221,8 +262,18 @@ pub fn normalise(name: &str) -> NormName {
             variants.push(v);
         }
     }
-    let first = variants.first().cloned().unwrap_or(Variant { tokens: vec![], tags: vec![], core: vec![], name: vec![] });
-    let numbers = first.name.iter().filter(|t| t.bytes().any(|b| b.is_ascii_digit())).cloned().collect();
+    let first = variants.first().cloned().unwrap_or(Variant {
+        tokens: vec![],
+        tags: vec![],
+        core: vec![],
+        name: vec![],
+    });
+    let numbers = first
+        .name
+        .iter()
+        .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+        .cloned()
+        .collect();
     let mut keys = NameKeys::default();
     for v in &variants {
         let mut sorted = v.core.clone();
@@ -276,12 +327,23 @@ mod tests {
         assert_eq!(a.legal_form, Some("llc"));
         let b = normalise("ТОО «АСТАНА ТЕХНО ТРЕЙД»");
         assert_eq!(b.legal_form, Some("llp"));
-        assert!(b.script_variants.iter().any(|v| v.name == vec!["ASTANA", "TECHNOLOGY", "TRADING"]), "{:?}", b.script_variants);
+        assert!(
+            b.script_variants
+                .iter()
+                .any(|v| v.name == vec!["ASTANA", "TECHNOLOGY", "TRADING"]),
+            "{:?}",
+            b.script_variants
+        );
     }
 
     #[test]
     fn idempotent_on_its_own_output() {
-        for s in ["SZ DJI TECHNOLOGY CO LTD", "ООО \"ЛЕГИОН\"", "Brigade Forty-Four", "深圳市星河科技有限公司"] {
+        for s in [
+            "SZ DJI TECHNOLOGY CO LTD",
+            "ООО \"ЛЕГИОН\"",
+            "Brigade Forty-Four",
+            "深圳市星河科技有限公司",
+        ] {
             let n = normalise(s);
             let again = normalise(&n.tokens.join(" "));
             assert_eq!(again.tokens, n.tokens, "{s}");

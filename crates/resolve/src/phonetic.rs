@@ -5,7 +5,11 @@
 
 /// The phonetic key of one upper-case Latin word; digits are kept, other characters dropped.
 pub fn key(word: &str) -> String {
-    let w: Vec<u8> = word.bytes().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_uppercase()).collect();
+    let w: Vec<u8> = word
+        .bytes()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
     let mut out: Vec<u8> = Vec::with_capacity(w.len());
     let mut i = 0;
     while i < w.len() {

@@ -37,12 +37,19 @@ pub struct Party {
 impl Party {
     /// An organisation with only a name.
     pub fn org(name: &str) -> Party {
-        Party { name: name.to_string(), ..Party::default() }
+        Party {
+            name: name.to_string(),
+            ..Party::default()
+        }
     }
 
     /// A person with only a name.
     pub fn person(name: &str) -> Party {
-        Party { name: name.to_string(), kind: Kind::Person, ..Party::default() }
+        Party {
+            name: name.to_string(),
+            kind: Kind::Person,
+            ..Party::default()
+        }
     }
 
     /// The same party with a country.
@@ -82,8 +89,17 @@ impl Prepared {
     pub fn new(party: Party) -> Prepared {
         let name = normalise(&party.name);
         let address = party.address.as_deref().map(normalise);
-        let country = party.country.as_deref().and_then(tradetrail_refdata::countries::lookup).map(|c| c.alpha2);
-        Prepared { party, name, address, country }
+        let country = party
+            .country
+            .as_deref()
+            .and_then(tradetrail_refdata::countries::lookup)
+            .map(|c| c.alpha2);
+        Prepared {
+            party,
+            name,
+            address,
+            country,
+        }
     }
 }
 
@@ -153,7 +169,13 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
     let w: &Weights = weights::for_kind(a.party.kind);
     let nf = features::name_features(&a.name, &b.name);
     let mut out = Vec::with_capacity(N_NAME + 6);
-    out.push(Feature { name: "bias", value: 1.0, weight: w.bias, contribution: w.bias, detail: format!("{:?} prior", a.party.kind) });
+    out.push(Feature {
+        name: "bias",
+        value: 1.0,
+        weight: w.bias,
+        contribution: w.bias,
+        detail: format!("{:?} prior", a.party.kind),
+    });
     let names = format!("{} ~ {}", nf.core_a.join(" "), nf.core_b.join(" "));
     for i in 0..N_NAME {
         let value = nf.values[i];
@@ -164,11 +186,27 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
             7 => format!("{} vs {}", a.name.script.label(), b.name.script.label()),
             _ => String::new(),
         };
-        out.push(Feature { name: NAME_FEATURES[i], value, weight: w.name[i], contribution: value * w.name[i], detail });
+        out.push(Feature {
+            name: NAME_FEATURES[i],
+            value,
+            weight: w.name[i],
+            contribution: value * w.name[i],
+            detail,
+        });
     }
     if let (Some(x), Some(y)) = (a.country, b.country) {
-        let (name, weight) = if x == y { ("country_match", W_COUNTRY_MATCH) } else { ("country_conflict", W_COUNTRY_CONFLICT) };
-        out.push(Feature { name, value: 1.0, weight, contribution: weight, detail: format!("{x} vs {y}") });
+        let (name, weight) = if x == y {
+            ("country_match", W_COUNTRY_MATCH)
+        } else {
+            ("country_conflict", W_COUNTRY_CONFLICT)
+        };
+        out.push(Feature {
+            name,
+            value: 1.0,
+            weight,
+            contribution: weight,
+            detail: format!("{x} vs {y}"),
+        });
     }
     if let (Some(x), Some(y)) = (&a.address, &b.address) {
         let sim = features::name_features(x, y).values[1];
@@ -177,7 +215,11 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
             value: sim,
             weight: W_ADDRESS,
             contribution: W_ADDRESS * (sim - 0.5),
-            detail: format!("centred at 0.5: {} ~ {}", x.tokens.join(" "), y.tokens.join(" ")),
+            detail: format!(
+                "centred at 0.5: {} ~ {}",
+                x.tokens.join(" "),
+                y.tokens.join(" ")
+            ),
         });
     }
     let mut forced = None;
@@ -198,7 +240,10 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
                 value: 1.0,
                 weight: W_ID_CONFLICT,
                 contribution: W_ID_CONFLICT,
-                detail: format!("different valid {} {x} vs {y}: no match whatever the names say", s.label()),
+                detail: format!(
+                    "different valid {} {x} vs {y}: no match whatever the names say",
+                    s.label()
+                ),
             });
             forced = Some(Verdict::NoMatch);
         }
@@ -218,7 +263,11 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
         Some(_) => probability.min(w.threshold / 2.0 - 1e-9).max(0.0),
         None => probability,
     };
-    Score { probability, verdict, features: out }
+    Score {
+        probability,
+        verdict,
+        features: out,
+    }
 }
 
 #[cfg(test)]
@@ -228,7 +277,10 @@ mod tests {
 
     #[test]
     fn score_is_a_sum_of_features() {
-        let s = score(&Party::org("SZ DJI TECHNOLOGY CO LTD"), &Party::org("深圳市大疆创新科技有限公司"));
+        let s = score(
+            &Party::org("SZ DJI TECHNOLOGY CO LTD"),
+            &Party::org("深圳市大疆创新科技有限公司"),
+        );
         let total: f64 = s.features.iter().map(|f| f.contribution).sum();
         assert!((sigmoid(total) - s.probability).abs() < 1e-12);
         assert_eq!(s.verdict, Verdict::Match, "{s:#?}");
@@ -236,9 +288,16 @@ mod tests {
 
     #[test]
     fn identifiers_override_names() {
-        let a = Party::org("SHENZHEN XINGHE TECHNOLOGY CO LTD").with_id(Identifier::new(Scheme::Uscc, "91440300279583285Y"));
-        let b = Party::org("SHENZHEN XINHE TECHNOLOGY CO LTD").with_id(Identifier::new(Scheme::Uscc, "91440300MA5F0XYZ0A"));
-        let b_ok = if b.identifiers[0].is_valid() { b } else { Party::org("SHENZHEN XINHE TECHNOLOGY CO LTD").with_id(Identifier::new(Scheme::Uscc, "914403007084678371")) };
+        let a = Party::org("SHENZHEN XINGHE TECHNOLOGY CO LTD")
+            .with_id(Identifier::new(Scheme::Uscc, "91440300279583285Y"));
+        let b = Party::org("SHENZHEN XINHE TECHNOLOGY CO LTD")
+            .with_id(Identifier::new(Scheme::Uscc, "914403007084678371"));
+        let b_ok = if b.identifiers[0].is_valid() {
+            b
+        } else {
+            Party::org("SHENZHEN XINHE TECHNOLOGY CO LTD")
+                .with_id(Identifier::new(Scheme::Uscc, "914403007084678371"))
+        };
         let s = score(&a, &b_ok);
         if b_ok.identifiers[0].is_valid() {
             assert_eq!(s.verdict, Verdict::NoMatch);

@@ -20,7 +20,9 @@ const CYR_WORDS: &str = include_str!("../data/cyrillic_words.tsv");
 
 /// The data lines of a table: comments and blank lines dropped, split on tabs.
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
 }
 
 /// A legal form: its class (`llc`, `jsc`, ...) and the short form used for comparison.
@@ -70,10 +72,16 @@ pub static LEGAL: LazyLock<LegalTable> = LazyLock::new(|| {
                 "mil" => "mil",
                 _ => "other",
             };
-            forms.entry(ws.join(" ")).or_insert(LegalEntry { class, compare: r[2].to_uppercase() });
+            forms.entry(ws.join(" ")).or_insert(LegalEntry {
+                class,
+                compare: r[2].to_uppercase(),
+            });
         }
     }
-    LegalTable { forms, max_words: max_words.min(8) }
+    LegalTable {
+        forms,
+        max_words: max_words.min(8),
+    }
 });
 
 /// One Cyrillic → Latin scheme in the iuliia shape: letters, context rules and word endings.
@@ -93,26 +101,80 @@ pub struct CyrScheme {
 
 /// Letters outside Russian, the same in every scheme (Ukrainian, Belarusian, Kazakh, Kyrgyz, Serbian).
 const EXTRA_LETTERS: &[(char, &str)] = &[
-    ('і', "i"), ('ї', "yi"), ('є', "ye"), ('ґ', "g"), ('ў', "u"), ('ә', "a"), ('ғ', "gh"), ('қ', "k"), ('ң', "ng"),
-    ('ө', "o"), ('ұ', "u"), ('ү', "u"), ('һ', "h"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('ћ', "c"), ('ђ', "dj"), ('џ', "dz"),
+    ('і', "i"),
+    ('ї', "yi"),
+    ('є', "ye"),
+    ('ґ', "g"),
+    ('ў', "u"),
+    ('ә', "a"),
+    ('ғ', "gh"),
+    ('қ', "k"),
+    ('ң', "ng"),
+    ('ө', "o"),
+    ('ұ', "u"),
+    ('ү', "u"),
+    ('һ', "h"),
+    ('ј', "j"),
+    ('љ', "lj"),
+    ('њ', "nj"),
+    ('ћ', "c"),
+    ('ђ', "dj"),
+    ('џ', "dz"),
 ];
 
 /// A plain "passport-like" scheme written by us: the letters most Russian passports and trade documents use.
 const PASSPORT: &[(char, &str)] = &[
-    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ё', "e"), ('ж', "zh"), ('з', "z"), ('и', "i"),
-    ('й', "y"), ('к', "k"), ('л', "l"), ('м', "m"), ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"), ('с', "s"), ('т', "t"),
-    ('у', "u"), ('ф', "f"), ('х', "kh"), ('ц', "ts"), ('ч', "ch"), ('ш', "sh"), ('щ', "shch"), ('ъ', ""), ('ы', "y"), ('ь', ""),
-    ('э', "e"), ('ю', "yu"), ('я', "ya"),
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "kh"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "shch"),
+    ('ъ', ""),
+    ('ы', "y"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
 ];
 
 pub static CYR_SCHEMES: LazyLock<Vec<CyrScheme>> = LazyLock::new(|| {
     let names: [&'static str; 5] = ["icao", "gost779", "bgn", "mvd310", "mvd782"];
-    let mut schemes: Vec<CyrScheme> = names.iter().map(|n| CyrScheme { name: n, ..Default::default() }).collect();
+    let mut schemes: Vec<CyrScheme> = names
+        .iter()
+        .map(|n| CyrScheme {
+            name: n,
+            ..Default::default()
+        })
+        .collect();
     for r in rows(CYRILLIC) {
         if r.len() < 4 {
             continue;
         }
-        let Some(s) = schemes.iter_mut().find(|s| s.name == r[0]) else { continue };
+        let Some(s) = schemes.iter_mut().find(|s| s.name == r[0]) else {
+            continue;
+        };
         let key: Vec<char> = r[2].chars().collect();
         let val = r[3].to_string();
         match (r[1], key.as_slice()) {
@@ -132,7 +194,10 @@ pub static CYR_SCHEMES: LazyLock<Vec<CyrScheme>> = LazyLock::new(|| {
             _ => {}
         }
     }
-    let mut passport = CyrScheme { name: "passport", ..Default::default() };
+    let mut passport = CyrScheme {
+        name: "passport",
+        ..Default::default()
+    };
     passport.map = PASSPORT.iter().map(|(c, s)| (*c, s.to_string())).collect();
     schemes.push(passport);
     for s in &mut schemes {
@@ -148,7 +213,9 @@ pub static PINYIN: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     let mut trad = Vec::new();
     for r in rows(HAN_PINYIN) {
-        let (Some(c), Some(v)) = (r[0].chars().next(), r.get(1)) else { continue };
+        let (Some(c), Some(v)) = (r[0].chars().next(), r.get(1)) else {
+            continue;
+        };
         if let Some(s) = v.strip_prefix('=') {
             trad.push((c, s.chars().next()));
         } else {
@@ -161,6 +228,17 @@ pub static PINYIN: LazyLock<HashMap<char, &'static str>> = LazyLock::new(|| {
         }
     }
     map
+});
+
+/// Traditional Han character → its simplified form, for the characters in the readings table.
+pub static TRAD_TO_SIMP: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    rows(HAN_PINYIN)
+        .filter_map(|r| {
+            let t = r[0].chars().next()?;
+            let s = r.get(1)?.strip_prefix('=')?.chars().next()?;
+            Some((t, s))
+        })
+        .collect()
 });
 
 /// What a Han dictionary word is.
@@ -197,7 +275,8 @@ pub static HAN_DICT: LazyLock<(HashMap<String, (HanKind, String)>, usize)> = Laz
     }
     for (alias, canon) in ALIAS_PAIRS.iter() {
         if alias.chars().all(text::is_han) {
-            map.entry(alias.clone()).or_insert((HanKind::Brand, canon.clone()));
+            map.entry(alias.clone())
+                .or_insert((HanKind::Brand, canon.clone()));
         }
     }
     let longest = map.keys().map(|k| k.chars().count()).max().unwrap_or(1);
@@ -208,7 +287,12 @@ pub static HAN_DICT: LazyLock<(HashMap<String, (HanKind, String)>, usize)> = Laz
 pub static ABBREVIATIONS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
     rows(ABBREV)
         .filter(|r| r.len() >= 2)
-        .map(|r| (r[0].to_string(), r[1].split(' ').map(str::to_owned).collect()))
+        .map(|r| {
+            (
+                r[0].to_string(),
+                r[1].split(' ').map(str::to_owned).collect(),
+            )
+        })
         .collect()
 });
 
@@ -235,21 +319,34 @@ pub static GENERIC_WORDS: LazyLock<GenericWords> = LazyLock::new(|| {
             _ => {}
         }
     }
+    // The English of every Han industry word is generic in Latin names too (COMMUNICATION, MACHINERY, ...).
+    for r in rows(HAN_WORDS) {
+        if r.len() >= 3 && r[1] == "industry" {
+            generic.extend(r[2].split(' ').map(str::to_owned));
+        }
+    }
     GenericWords { admin, generic }
 });
 
 /// English loanwords written in Cyrillic (upper case) → Latin words.
 pub static CYRILLIC_WORDS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    rows(CYR_WORDS).filter(|r| r.len() >= 2).map(|r| (r[0].to_uppercase(), r[1].to_string())).collect()
+    rows(CYR_WORDS)
+        .filter(|r| r.len() >= 2)
+        .map(|r| (r[0].to_uppercase(), r[1].to_string()))
+        .collect()
 });
 
 /// Alias → canonical brand token, from `data/aliases.tsv` and the product catalogue's brands.
 pub static ALIAS_PAIRS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    let mut pairs: Vec<(String, String)> =
-        rows(ALIASES).filter(|r| r.len() >= 2).map(|r| (r[0].to_uppercase(), r[1].to_string())).collect();
+    let mut pairs: Vec<(String, String)> = rows(ALIASES)
+        .filter(|r| r.len() >= 2)
+        .map(|r| (r[0].to_uppercase(), r[1].to_string()))
+        .collect();
     for brand in &tradetrail_refdata::products::catalogue().brands {
         let canon_words = text::words(&brand.name);
-        let Some(canon) = canon_words.first() else { continue };
+        let Some(canon) = canon_words.first() else {
+            continue;
+        };
         for alias in &brand.aliases {
             let ws = text::words(alias);
             if ws.len() == 1 && ws[0] != *canon && ws[0].chars().count() >= 3 {

@@ -51,9 +51,17 @@ pub fn script_of(c: char) -> Script {
     let u = c as u32;
     if is_han(c) {
         Script::Han
-    } else if (0x0400..=0x052F).contains(&u) || (0x1C80..=0x1C8F).contains(&u) || (0x2DE0..=0x2DFF).contains(&u) || (0xA640..=0xA69F).contains(&u) {
+    } else if (0x0400..=0x052F).contains(&u)
+        || (0x1C80..=0x1C8F).contains(&u)
+        || (0x2DE0..=0x2DFF).contains(&u)
+        || (0xA640..=0xA69F).contains(&u)
+    {
         Script::Cyrillic
-    } else if u <= 0x024F || (0x1E00..=0x1EFF).contains(&u) || (0x2C60..=0x2C7F).contains(&u) || (0xA720..=0xA7FF).contains(&u) {
+    } else if u <= 0x024F
+        || (0x1E00..=0x1EFF).contains(&u)
+        || (0x2C60..=0x2C7F).contains(&u)
+        || (0xA720..=0xA7FF).contains(&u)
+    {
         Script::Latin
     } else {
         Script::Other
@@ -79,7 +87,10 @@ pub fn dominant_script(text: &str) -> Script {
         Script::Han => 2,
         _ => 3,
     };
-    let best = order.iter().copied().max_by_key(|s| (counts[idx(*s)], 4 - idx(*s)));
+    let best = order
+        .iter()
+        .copied()
+        .max_by_key(|s| (counts[idx(*s)], 4 - idx(*s)));
     match best {
         Some(s) if counts[idx(s)] > 0 => s,
         _ => Script::None,
@@ -144,7 +155,10 @@ impl MarkLike for char {
 
 /// Steps 1 and 2 together, then split into words.
 pub fn words(text: &str) -> Vec<String> {
-    clean_punctuation(&fold_case(text)).split_whitespace().map(str::to_owned).collect()
+    clean_punctuation(&fold_case(text))
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,11 +4,20 @@
 
 /// Fit `bias` and weights of a logistic regression with L2 penalty `l2`; returns (bias, weights).
 ///
-/// `signs[j]` constrains weight `j`: `1` keeps it at or above zero, `-1` at or below, `0` leaves it free (projected gradient descent).
+/// `signs[j]` constrains weight `j`: `1` keeps it at or above zero, `-1` at or below, `0` leaves it free (projected gradient descent), `2` fixes it at `init[j]`.
 /// Sign constraints keep the explanation honest: more similarity never lowers the score, a conflict never raises it.
-pub fn fit_logistic(x: &[Vec<f64>], y: &[bool], signs: &[i8], l2: f64, iterations: usize) -> (f64, Vec<f64>) {
+pub fn fit_logistic(
+    x: &[Vec<f64>],
+    y: &[bool],
+    signs: &[i8],
+    init: &[f64],
+    l2: f64,
+    iterations: usize,
+) -> (f64, Vec<f64>) {
     let d = x.first().map_or(0, Vec::len);
-    let mut w = vec![0.0; d];
+    let mut w: Vec<f64> = (0..d)
+        .map(|j| init.get(j).copied().unwrap_or(0.0))
+        .collect();
     let mut b = 0.0;
     let n = x.len().max(1) as f64;
     let rate = 0.5;
@@ -25,6 +34,9 @@ pub fn fit_logistic(x: &[Vec<f64>], y: &[bool], signs: &[i8], l2: f64, iteration
         }
         b -= rate * gb / n;
         for (j, (wj, g)) in w.iter_mut().zip(&gw).enumerate() {
+            if signs.get(j) == Some(&2) {
+                continue;
+            }
             *wj -= rate * (g / n + l2 * *wj);
             match signs.get(j) {
                 Some(1) => *wj = wj.max(0.0),
@@ -50,7 +62,11 @@ pub fn best_threshold(p: &[f64], y: &[bool]) -> (f64, f64) {
                 _ => {}
             }
         }
-        let f1 = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) };
+        let f1 = if tp == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (2.0 * tp + fp + fn_)
+        };
         if f1 > best.1 + 1e-9 {
             best = (t, f1);
         }
@@ -67,9 +83,12 @@ mod tests {
     fn separable_data_is_fitted() {
         let x: Vec<Vec<f64>> = (0..20).map(|i| vec![f64::from(i) / 20.0]).collect();
         let y: Vec<bool> = (0..20).map(|i| i >= 10).collect();
-        let (b, w) = fit_logistic(&x, &y, &[1], 0.0, 2000);
+        let (b, w) = fit_logistic(&x, &y, &[1], &[], 0.0, 2000);
         assert!(w[0] > 0.0 && b < 0.0);
-        let p: Vec<f64> = x.iter().map(|xi| 1.0 / (1.0 + (-(b + w[0] * xi[0])).exp())).collect();
+        let p: Vec<f64> = x
+            .iter()
+            .map(|xi| 1.0 / (1.0 + (-(b + w[0] * xi[0])).exp()))
+            .collect();
         assert!(best_threshold(&p, &y).1 > 0.99);
     }
 }

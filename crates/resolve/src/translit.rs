@@ -60,7 +60,10 @@ pub fn cyrillic_variants(word: &str) -> Vec<String> {
 
 /// The Cyrillic spelling of `word` under scheme number `i` (see [`scheme_names`]).
 pub fn cyrillic_scheme(word: &str, i: usize) -> String {
-    CYR_SCHEMES.get(i).map(|s| apply(s, word)).unwrap_or_default()
+    CYR_SCHEMES
+        .get(i)
+        .map(|s| apply(s, word))
+        .unwrap_or_default()
 }
 
 /// Fold a non-Cyrillic, non-Han word to upper-case ASCII words (diacritics dropped, other scripts romanised).
@@ -92,7 +95,10 @@ mod tests {
         let v = cyrillic_variants("Щеглова");
         assert!(v.contains(&"SHCHEGLOVA".to_string()), "{v:?}");
         let v = cyrillic_variants("Юлия");
-        assert!(v.contains(&"IULIIA".to_string()) && v.contains(&"YULIYA".to_string()), "{v:?}");
+        assert!(
+            v.contains(&"IULIIA".to_string()) && v.contains(&"YULIYA".to_string()),
+            "{v:?}"
+        );
         assert_eq!(cyrillic_variants("Тоқаев")[0], "TOKAEV");
     }
 

@@ -18,19 +18,25 @@ pub struct Weights {
 }
 
 /// Weights for organisations.
-// ORG: 143 tuning pairs, tuning F1 0.916 at threshold 0.76, l2 0.001
+// ORG: 143 tuning pairs, tuning F1 0.902 at threshold 0.49, l2 0.0001
 pub const ORG: Weights = Weights {
-    bias: 3.310,
-    name: [0.000, 0.000, 0.000, 0.000, 0.000, 0.000, -0.824, 0.000, 0.000, -0.833, 0.000, -1.559, -4.344, 0.451],
-    threshold: 0.76,
+    bias: 5.317,
+    name: [
+        0.000, 0.000, 2.707, 0.000, 0.000, 0.000, 0.000, 1.500, 0.000, -2.137, -6.000, -0.064,
+        -10.655, 0.225, -4.839, -6.000,
+    ],
+    threshold: 0.49,
 };
 
 /// Weights for persons.
-// PERSON: 265 tuning pairs, tuning F1 0.841 at threshold 0.39, l2 0.001
+// PERSON: 265 tuning pairs, tuning F1 0.820 at threshold 0.44, l2 0.0001
 pub const PERSON: Weights = Weights {
-    bias: 0.879,
-    name: [0.000, 0.000, 0.000, 0.000, 2.717, 0.000, -0.944, 0.000, 0.000, 0.000, 0.000, 0.000, -3.613, 1.601],
-    threshold: 0.39,
+    bias: 2.086,
+    name: [
+        0.000, 0.000, 0.000, 0.000, 3.505, 0.000, -1.110, 1.500, 0.000, 0.000, -6.000, 0.000,
+        -5.476, 3.294, 0.000, -6.000,
+    ],
+    threshold: 0.44,
 };
 
 /// The weights for a kind of party.

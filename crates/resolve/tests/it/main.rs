@@ -1,0 +1,6 @@
+//! The one integration-test binary of tradetrail-resolve: must-pass pairs, hand-written case files, labelled-set floors, properties.
+
+mod cases;
+mod labelled;
+mod must_pass;
+mod props;
