@@ -43,7 +43,7 @@ fn main() {
         })
         .collect();
     let rounds = 20;
-    let mut report = |label: &str, f: &dyn Fn(usize) -> f64| {
+    let report = |label: &str, f: &dyn Fn(usize) -> f64| {
         let mut lat = Vec::with_capacity(pairs.len() * rounds);
         let start = Instant::now();
         for _ in 0..rounds {

@@ -61,7 +61,7 @@ pub fn is_company_schema(schema: &str) -> bool {
 /// Whether a pair is in the tuning half (else held-out): a hash of both names, stable across runs and platforms.
 pub fn is_tuning(p: &LabelledPair) -> bool {
     let key = format!("{}\u{1f}{}", p.name1, p.name2);
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes()) % 2 == 0
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes()).is_multiple_of(2)
 }
 
 /// The script pair of two names, as reported: `same script`, `latin-cyrillic`, `latin-han`, `cyrillic-han` or `other`.

@@ -157,8 +157,8 @@ fn finish(tokens: Vec<String>, tags: Vec<Tag>) -> Variant {
     // Place words: at the start (SZ, HONG KONG) or anywhere for a known city, as long as a core word remains.
     let mut i = 0;
     while i < tokens.len() {
-        if tags[i] == Tag::Core {
-            if let Some((canon, n)) = abbrev::admin_prefix(&tokens, i) {
+        if tags[i] == Tag::Core
+            && let Some((canon, n)) = abbrev::admin_prefix(&tokens, i) {
                 let n_ok = tags[i..i + n].iter().all(|g| *g == Tag::Core);
                 let others = tags
                     .iter()
@@ -172,7 +172,6 @@ fn finish(tokens: Vec<String>, tags: Vec<Tag>) -> Variant {
                     continue;
                 }
             }
-        }
         i += 1;
     }
     let pick = |f: &dyn Fn(Tag) -> bool| -> Vec<String> {
@@ -207,16 +206,14 @@ fn merge_numbers(tokens: Vec<String>, tags: Vec<Tag>) -> (Vec<String>, Vec<Tag>)
     let mut out_t: Vec<String> = Vec::with_capacity(tokens.len());
     let mut out_g: Vec<Tag> = Vec::with_capacity(tokens.len());
     for (t, g) in tokens.into_iter().zip(tags) {
-        if let (Some(prev), Ok(v)) = (out_t.last(), t.parse::<u32>()) {
-            if let Ok(p) = prev.parse::<u32>() {
-                if p >= 20 && p % 10 == 0 && p < 100 && v < 10 && !t.starts_with('0') {
+        if let (Some(prev), Ok(v)) = (out_t.last(), t.parse::<u32>())
+            && let Ok(p) = prev.parse::<u32>()
+                && p >= 20 && p % 10 == 0 && p < 100 && v < 10 && !t.starts_with('0') {
                     let merged = (p + v).to_string();
                     out_t.pop();
                     out_t.push(merged);
                     continue;
                 }
-            }
-        }
         out_t.push(t);
         out_g.push(g);
     }

@@ -36,7 +36,7 @@ fn apply(scheme: &CyrScheme, word: &str) -> String {
         } else if let Some(v) = scheme.map.get(&c) {
             out.push_str(v);
         } else {
-            out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_string());
+            out.push_str(deunicode::deunicode_char(c).unwrap_or(""));
         }
     }
     if let Some((_, v)) = ending {
