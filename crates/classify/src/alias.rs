@@ -97,7 +97,7 @@ impl AliasIndex {
             for n in names {
                 let words = fold_tokens(n);
                 let flat: String = words.concat();
-                let weak = flat.chars().count() <= 2 || WEAK_BRANDS.contains(&flat.as_str());
+                let weak = weight_of(&words) <= 2 || WEAK_BRANDS.contains(&flat.as_str());
                 ix.add(Target::Brand(bi as u16), &words, weight_of(&words), weak, false, &mut seen);
             }
         }
