@@ -10,7 +10,11 @@ use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let args: Vec<String> = std::env::args().collect();
-    let lines: u64 = args.iter().position(|a| a == "--lines").and_then(|i| args.get(i + 1)?.parse().ok()).unwrap_or(200_000);
+    let lines: u64 = args
+        .iter()
+        .position(|a| a == "--lines")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(200_000);
     let tmp = tempfile::tempdir()?;
     let w = world::build(11, lines, false, tmp.path())?;
     let rows: Vec<_> = w.lines.into_iter().map(|(l, _)| l).collect();

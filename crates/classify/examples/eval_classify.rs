@@ -24,7 +24,12 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     for (name, seed, holdout) in [("tuning", seed_a, false), ("holdout", seed_b, true)] {
         let t = std::time::Instant::now();
         let w = world::build(seed, lines, holdout, &tmp.path().join(name))?;
-        eprintln!("{name}: seed {seed}, {} lines joined, {} unmatched, built in {:.1?}", w.lines.len(), w.unmatched, t.elapsed());
+        eprintln!(
+            "{name}: seed {seed}, {} lines joined, {} unmatched, built in {:.1?}",
+            w.lines.len(),
+            w.unmatched,
+            t.elapsed()
+        );
         let t = std::time::Instant::now();
         let m = world::score(&w);
         eprintln!("{name}: classified in {:.1?}", t.elapsed());
@@ -33,7 +38,10 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         }
         results.push(m);
     }
-    println!("{}", side_by_side(&["tuning", "holdout"], &[&results[0], &results[1]]));
+    println!(
+        "{}",
+        side_by_side(&["tuning", "holdout"], &[&results[0], &results[1]])
+    );
     Ok(())
 }
 
@@ -43,7 +51,8 @@ fn print_errors(w: &world::World, max: usize) {
     for (line, t) in &w.lines {
         let c = tradetrail_classify::classify(line);
         let cat_wrong = c.category.as_str() != t.category;
-        let model_wrong = t.category == "drone" && !t.vague && c.model.as_deref() != Some(t.model.as_str());
+        let model_wrong =
+            t.category == "drone" && !t.vague && c.model.as_deref() != Some(t.model.as_str());
         let mis_wrong = c.misclassified.is_some() != t.misclassified;
         let vague_wrong = (c.vague_score >= tradetrail_classify::VAGUE_THRESHOLD) != t.vague;
         if !(cat_wrong || model_wrong || mis_wrong || vague_wrong) {
@@ -55,9 +64,25 @@ fn print_errors(w: &world::World, max: usize) {
         }
         println!(
             "--- truth {} {} {} hn={} mis={} vague={} | got {:?} {:?} {:?} hn={} mis={:?} vague={:.2}\n    desc={:?} en={:?} brand={:?} manuf={:?} model={:?} hs={:?} date={:?}",
-            t.category, t.brand, t.model, t.is_hard_negative, t.misclassified, t.vague,
-            c.category, c.brand, c.model, c.hard_negative, c.misclassified.as_ref().map(|m| &m.reason), c.vague_score,
-            line.description, line.description_en, line.brand, line.manufacturer, line.model, line.hs_code, line.declaration_date
+            t.category,
+            t.brand,
+            t.model,
+            t.is_hard_negative,
+            t.misclassified,
+            t.vague,
+            c.category,
+            c.brand,
+            c.model,
+            c.hard_negative,
+            c.misclassified.as_ref().map(|m| &m.reason),
+            c.vague_score,
+            line.description,
+            line.description_en,
+            line.brand,
+            line.manufacturer,
+            line.model,
+            line.hs_code,
+            line.declaration_date
         );
     }
 }

@@ -8,16 +8,78 @@ use std::collections::HashMap;
 use tradetrail_refdata::products::{Brand, Catalogue, Product};
 
 use crate::normalize::{Kind, Tokens, fold_tokens};
+pub use crate::segment::Piece;
 
 /// Token id for a token no alias uses.
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// Letter tokens too common to identify a product on their own.
 const COMMON: &[&str] = &[
-    "PRO", "MINI", "AIR", "ACTION", "POCKET", "MOBILE", "RC", "MARK", "ATOM", "SE", "TANK", "GREAT", "SHARK", "FRAME",
-    "BATTERY", "RADIO", "TELEMETRY", "PLUS", "MAX", "LITE", "DUAL", "COMBO", "CLASSIC", "THERMAL", "ENTERPRISE", "BLACK",
-    "ONE", "PROPELLERS", "FLIGHT", "INTELLIGENT", "GPS", "NEO", "FPV", "MAH", "KV", "VTX", "ESC", "IN", "V", "S", "T", "M",
-    "H", "E", "C", "F", "P", "A", "B", "D", "R", "G", "L", "K", "X", "Y", "W", "Z", "N", "I", "O", "U", "J", "Q", "PLATINUM",
+    "PRO",
+    "MINI",
+    "AIR",
+    "ACTION",
+    "POCKET",
+    "MOBILE",
+    "RC",
+    "MARK",
+    "ATOM",
+    "SE",
+    "TANK",
+    "GREAT",
+    "SHARK",
+    "FRAME",
+    "BATTERY",
+    "RADIO",
+    "TELEMETRY",
+    "PLUS",
+    "MAX",
+    "LITE",
+    "DUAL",
+    "COMBO",
+    "CLASSIC",
+    "THERMAL",
+    "ENTERPRISE",
+    "BLACK",
+    "ONE",
+    "PROPELLERS",
+    "FLIGHT",
+    "INTELLIGENT",
+    "GPS",
+    "NEO",
+    "FPV",
+    "MAH",
+    "KV",
+    "VTX",
+    "ESC",
+    "IN",
+    "V",
+    "S",
+    "T",
+    "M",
+    "H",
+    "E",
+    "C",
+    "F",
+    "P",
+    "A",
+    "B",
+    "D",
+    "R",
+    "G",
+    "L",
+    "K",
+    "X",
+    "Y",
+    "W",
+    "Z",
+    "N",
+    "I",
+    "O",
+    "U",
+    "J",
+    "Q",
+    "PLATINUM",
 ];
 
 /// Brand aliases too short or common to trust outside the brand and manufacturer fields.
@@ -61,8 +123,8 @@ pub struct Found {
 /// The compiled alias index over the catalogue.
 #[derive(Debug)]
 pub struct AliasIndex {
-    ids: HashMap<String, u32>,
-    prefixes: std::collections::HashSet<String>,
+    pub(crate) ids: HashMap<String, u32>,
+    pub(crate) prefixes: std::collections::HashSet<String>,
     starts: Vec<Vec<u32>>,
     window_posts: Vec<Vec<(u32, u8)>>,
     /// Every alias.
@@ -93,32 +155,72 @@ impl AliasIndex {
         };
         let mut seen = std::collections::HashSet::new();
         for (bi, b) in cat.brands.iter().enumerate() {
-            let names = std::iter::once(&b.name).chain(&b.aliases).chain(&b.owner_names);
+            let names = std::iter::once(&b.name)
+                .chain(&b.aliases)
+                .chain(&b.owner_names);
             for n in names {
                 let words = fold_tokens(n);
                 let flat: String = words.concat();
                 let weak = weight_of(&words) <= 2 || WEAK_BRANDS.contains(&flat.as_str());
-                ix.add(Target::Brand(bi as u16), &words, weight_of(&words), weak, false, &mut seen);
+                ix.add(
+                    Target::Brand(bi as u16),
+                    &words,
+                    weight_of(&words),
+                    weak,
+                    false,
+                    &mut seen,
+                );
             }
         }
         for (pi, p) in cat.products.iter().enumerate() {
-            let bi = cat.brands.iter().position(|b| b.name == p.brand).unwrap_or(0);
+            let bi = cat
+                .brands
+                .iter()
+                .position(|b| b.name == p.brand)
+                .unwrap_or(0);
             ix.product_brand.push(bi as u16);
             if p.category == "drone" || p.category == "drone_part" {
                 ix.drone_brand[bi] = true;
             }
-            let brand_words: Vec<String> = cat.brands[bi].aliases.iter().chain(std::iter::once(&cat.brands[bi].name)).flat_map(|a| fold_tokens(a)).collect();
+            let brand_words: Vec<String> = cat.brands[bi]
+                .aliases
+                .iter()
+                .chain(std::iter::once(&cat.brands[bi].name))
+                .flat_map(|a| fold_tokens(a))
+                .collect();
             for n in std::iter::once(&p.model).chain(&p.aliases) {
                 let words = fold_tokens(n);
-                let own: Vec<String> = words.iter().filter(|w| !brand_words.contains(w)).cloned().collect();
+                let own: Vec<String> = words
+                    .iter()
+                    .filter(|w| !brand_words.contains(w))
+                    .cloned()
+                    .collect();
                 let weight = weight_of(&own);
-                let letters_common = words.iter().all(|w| w.chars().all(|c| c.is_ascii_digit()) || COMMON.contains(&w.as_str()));
+                let letters_common = words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_ascii_digit()) || COMMON.contains(&w.as_str()));
                 let weak = weight < 5 || letters_common;
-                let window = !weak && words.len() >= 2 && words.iter().all(|w| w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit()));
-                ix.add(Target::Product(pi as u16), &words, weight, weak, window, &mut seen);
+                let window = !weak
+                    && words.len() >= 2
+                    && words
+                        .iter()
+                        .all(|w| w.chars().count() >= 2 || w.chars().all(|c| c.is_ascii_digit()));
+                ix.add(
+                    Target::Product(pi as u16),
+                    &words,
+                    weight,
+                    weak,
+                    window,
+                    &mut seen,
+                );
             }
         }
-        ix.prefixes = ix.ids.keys().filter(|k| k.chars().count() >= 2).map(|k| k.chars().take(2).collect()).collect();
+        ix.prefixes = ix
+            .ids
+            .keys()
+            .filter(|k| k.chars().count() >= 2)
+            .map(|k| k.chars().take(2).collect())
+            .collect();
         ix
     }
 
@@ -133,7 +235,15 @@ impl AliasIndex {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn add(&mut self, target: Target, words: &[String], weight: u16, weak: bool, window: bool, seen: &mut std::collections::HashSet<(u16, bool, Vec<String>)>) {
+    fn add(
+        &mut self,
+        target: Target,
+        words: &[String],
+        weight: u16,
+        weak: bool,
+        window: bool,
+        seen: &mut std::collections::HashSet<(u16, bool, Vec<String>)>,
+    ) {
         if words.is_empty() || words.len() > 16 {
             return;
         }
@@ -152,19 +262,36 @@ impl AliasIndex {
                 self.window_posts[*t as usize].push((a, j as u8));
             }
         }
-        self.aliases.push(Alias { target, weight, toks, weak });
+        self.aliases.push(Alias {
+            target,
+            weight,
+            toks,
+            weak,
+        });
     }
 
     /// Finds every alias in `toks`; `seq` and `hits` are scratch space.
-    pub fn find(&self, toks: &Tokens, seq: &mut Vec<Piece>, hits: &mut Vec<(u32, u8, u16)>, out: &mut Vec<Found>) {
+    pub fn find(
+        &self,
+        toks: &Tokens,
+        seq: &mut Vec<Piece>,
+        hits: &mut Vec<(u32, u8, u16)>,
+        out: &mut Vec<Found>,
+    ) {
         seq.clear();
         for i in 0..toks.len() {
             let t = toks.text(i);
             match self.ids.get(t) {
-                Some(id) => seq.push(Piece { id: *id, tok: i as u16 }),
+                Some(id) => seq.push(Piece {
+                    id: *id,
+                    tok: i as u16,
+                }),
                 None => {
                     if !(toks.toks[i].kind == Kind::Letter && self.segment(t, i as u16, seq)) {
-                        seq.push(Piece { id: NONE, tok: i as u16 });
+                        seq.push(Piece {
+                            id: NONE,
+                            tok: i as u16,
+                        });
                     }
                 }
             }
@@ -184,7 +311,12 @@ impl AliasIndex {
                     && !(end < seq.len() && glued(end - 1))
                     && !(i > 0 && glued(i - 1))
                 {
-                    out.push(Found { alias: a, start: seq[i].tok, end: seq[end - 1].tok + 1, contiguous: true });
+                    out.push(Found {
+                        alias: a,
+                        start: seq[i].tok,
+                        end: seq[end - 1].tok + 1,
+                        contiguous: true,
+                    });
                 }
             }
             for &(a, j) in &self.window_posts[id as usize] {
@@ -212,63 +344,15 @@ impl AliasIndex {
             let full = mask.count_ones() as usize == n;
             if full && ((hi - lo) as usize) <= n + 1 && !out.iter().any(|f| f.alias == a) {
                 let (s, e) = (seq[lo as usize].tok, seq[hi as usize].tok + 1);
-                out.push(Found { alias: a, start: s, end: e, contiguous: false });
+                out.push(Found {
+                    alias: a,
+                    start: s,
+                    end: e,
+                    contiguous: false,
+                });
             }
         }
     }
-
-    /// Splits a letter token that no alias uses into alias tokens (`EVOIIPRO` = `EVO II PRO`), fewest pieces first; false when it cannot.
-    fn segment(&self, t: &str, tok: u16, seq: &mut Vec<Piece>) -> bool {
-        let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain(std::iter::once(t.len())).collect();
-        let n = bounds.len() - 1;
-        if !(4..=24).contains(&n) || !self.prefixes.contains(&t[..bounds[2]]) {
-            return false;
-        }
-        let piece = |a: usize, b: usize| -> Option<u32> {
-            let s = &t[bounds[a]..bounds[b]];
-            let s = match s {
-                "II" => "2",
-                "III" => "3",
-                "\u{41F}\u{41B}\u{42E}C" => "PLUS",
-                s => s,
-            };
-            self.ids.get(s).copied()
-        };
-        // best[j] = (pieces, previous boundary) for the first j characters.
-        let mut best: Vec<Option<(u8, usize)>> = vec![None; n + 1];
-        best[0] = Some((0, 0));
-        for j in 1..=n {
-            for i in 0..j {
-                if let Some((c, _)) = best[i]
-                    && piece(i, j).is_some()
-                    && best[j].is_none_or(|(b, _)| c + 1 < b)
-                {
-                    best[j] = Some((c + 1, i));
-                }
-            }
-        }
-        if best[n].is_none() {
-            return false;
-        }
-        let at = seq.len();
-        let mut j = n;
-        while j > 0 {
-            let Some((_, i)) = best[j] else { break };
-            seq.push(Piece { id: piece(i, j).unwrap_or(NONE), tok });
-            j = i;
-        }
-        seq[at..].reverse();
-        true
-    }
-}
-
-/// One alias token of a text: its id and the text token it comes from (several pieces share a token that was split).
-#[derive(Debug, Clone, Copy)]
-pub struct Piece {
-    /// Token id, or `NONE`.
-    pub id: u32,
-    /// Index of the text token.
-    pub tok: u16,
 }
 
 /// True when tokens `i` and `i + 1` touch and neither is Han.
@@ -279,5 +363,17 @@ fn glued(toks: &Tokens, i: usize) -> bool {
 
 /// Characters without spaces, Han characters counting twice.
 fn weight_of(words: &[String]) -> u16 {
-    words.iter().flat_map(|w| w.chars()).map(|c| if c.is_ascii() { 1 } else if ('\u{3400}'..='\u{9FFF}').contains(&c) { 2 } else { 1 }).sum::<u16>()
+    words
+        .iter()
+        .flat_map(|w| w.chars())
+        .map(|c| {
+            if c.is_ascii() {
+                1
+            } else if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum::<u16>()
 }

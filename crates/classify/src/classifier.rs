@@ -4,73 +4,33 @@
 //! Without a product, the first drone, part, component or look-alike word outside a `с …`/`для …` clause heads the description; part words need drone context.
 //! Without any such word, the declared code decides, by its drone role on the declaration date.
 
-use std::cell::RefCell;
-
 use tradetrail_model::ShipmentLine;
 use tradetrail_refdata::products::catalogue;
 
-use crate::alias::{AliasIndex, Found, Piece, Target};
+use crate::alias::AliasIndex;
 use crate::evidence::{self as w, Ledger};
-use crate::flags::{self, Vague};
+use crate::flags;
 use crate::hs_rules::{self, ChplTable, Hs6};
-use crate::lexicon::{Cue, Hit, Lexicon, PartKind};
-use crate::normalize::{Kind, Tokens};
+use crate::lexicon::{Cue, Lexicon, PartKind};
+use crate::reading::{Cand, Reading, SCRATCH, Scratch};
 use crate::{Category, Classification};
 
 /// The classifier, built once from the catalogue and the control code sets.
 #[derive(Debug)]
 pub struct Classifier {
-    lex: Lexicon,
-    ix: AliasIndex,
-    chpl: ChplTable,
-}
-
-/// Reusable buffers, one set per thread.
-#[derive(Default)]
-struct Scratch {
-    toks: Tokens,
-    stems: Vec<Option<u32>>,
-    hits: Vec<Hit>,
-    ids: Vec<Piece>,
-    posts: Vec<(u32, u8, u16)>,
-    found: Vec<Found>,
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-}
-
-/// A word or phrase found in a field: field name, source text, first token.
-type Spot<'a> = (&'static str, &'a str, u16);
-
-/// A candidate product: index, alias, where, weak, contiguous.
-#[derive(Clone, Copy)]
-struct Cand<'a> {
-    product: u16,
-    weight: u16,
-    weak: bool,
-    contiguous: bool,
-    at: Spot<'a>,
-}
-
-/// What the fields of one line say.
-#[derive(Default)]
-pub(crate) struct Reading<'a> {
-    head: Option<(Cue, Spot<'a>)>,
-    drone_context: Option<Spot<'a>>,
-    other_device: Option<Spot<'a>>,
-    products: Vec<Cand<'a>>,
-    brands: Vec<(u16, Spot<'a>)>,
-    pub(crate) vague: Vague,
-    pub(crate) has_model: bool,
-    pub(crate) has_brand: bool,
-    pub(crate) has_article: bool,
+    pub(crate) lex: Lexicon,
+    pub(crate) ix: AliasIndex,
+    pub(crate) chpl: ChplTable,
 }
 
 impl Classifier {
     /// Builds the classifier from the embedded catalogue and control code sets.
     pub fn new() -> Self {
-        Classifier { lex: Lexicon::new(), ix: AliasIndex::new(catalogue()), chpl: ChplTable::new() }
+        Classifier {
+            lex: Lexicon::new(),
+            ix: AliasIndex::new(catalogue()),
+            chpl: ChplTable::new(),
+        }
     }
 
     /// Classifies one line.
@@ -101,109 +61,25 @@ impl Classifier {
         self.decide(&r, declared, day)
     }
 
-    /// Reads one field into `r`.
-    fn read<'a>(&self, s: &mut Scratch, field: &'static str, text: &'a str, free: bool, r: &mut Reading<'a>) {
-        s.toks.fill(text);
-        if s.toks.is_empty() {
-            return;
-        }
-        self.lex.scan(&s.toks, &mut s.stems, &mut s.hits);
-        if !free {
-            let covered: usize = s.hits.iter().filter(|h| matches!(h.cue, Cue::Filler | Cue::Stop)).map(|h| (h.end - h.start) as usize).sum();
-            if covered >= s.toks.len() {
-                return;
-            }
-            match field {
-                "model" => r.has_model = true,
-                _ => r.has_brand = true,
-            }
-        }
-        s.found.clear();
-        self.ix.find(&s.toks, &mut s.ids, &mut s.posts, &mut s.found);
-        for f in &s.found {
-            let al = &self.ix.aliases[f.alias as usize];
-            let src = span(text, &s.toks, f.start, f.end);
-            let at = (field, src, f.start);
-            match al.target {
-                Target::Product(p) => r.products.push(Cand { product: p, weight: al.weight, weak: al.weak, contiguous: f.contiguous, at }),
-                Target::Brand(b) if !(al.weak && free) => r.brands.push((b, at)),
-                Target::Brand(_) => {}
-            }
-        }
-        if free {
-            r.has_brand |= r.brands.iter().any(|b| b.1.0 == field);
-            self.read_words(s, field, text, r);
-        }
-    }
-
-    /// Finds the head word and the context words of a free-text field.
-    fn read_words<'a>(&self, s: &Scratch, field: &'static str, text: &'a str, r: &mut Reading<'a>) {
-        let toks = &s.toks;
-        let count_vague = !r.vague.seen;
-        let (mut clause, mut prev_end) = (None::<Cue>, 0usize);
-        let (mut generic, mut stop) = (0u32, 0u32);
-        for (k, h) in s.hits.iter().enumerate() {
-            if (prev_end..=h.start as usize).any(|i| i < toks.len() && toks.toks[i].clause_break) {
-                clause = None;
-            }
-            prev_end = h.end as usize;
-            let in_model = s.found.iter().any(|f| f.start < h.end && h.start < f.end && matches!(self.ix.aliases[f.alias as usize].target, Target::Product(_)));
-            let at = (field, span(text, toks, h.start, h.end), h.start);
-            let standalone = toks.toks[h.start as usize].standalone;
-            let len = u32::from(h.end - h.start);
-            match h.cue {
-                Cue::With | Cue::For if standalone || toks.toks[h.start as usize].kind == Kind::Han => {
-                    clause = Some(h.cue);
-                    stop += len;
-                }
-                Cue::With | Cue::For | Cue::Stop | Cue::Filler => stop += len,
-                Cue::Generic => generic += len,
-                Cue::DroneContext => {
-                    r.drone_context.get_or_insert(at);
-                }
-                Cue::OtherDevice => {
-                    r.other_device.get_or_insert(at);
-                }
-                cue => {
-                    if matches!(cue, Cue::Part(PartKind::Generic)) {
-                        generic += len;
-                    }
-                    if cue == Cue::Drone {
-                        r.drone_context.get_or_insert(at);
-                    }
-                    if clause.is_none() && r.head.is_none() && !in_model {
-                        let next = s.hits.get(k + 1).filter(|n| n.start <= h.end + 1);
-                        r.head = match (cue, next.map(|n| n.cue)) {
-                            (Cue::Drone, Some(Cue::Part(p))) => Some((Cue::Part(p), at)),
-                            _ => Some((cue, at)),
-                        };
-                    }
-                }
-            }
-        }
-        if count_vague {
-            let words = toks.toks.iter().filter(|t| t.kind != Kind::Digit).count() as u32;
-            let content = words.saturating_sub(stop);
-            r.vague.seen = true;
-            r.vague.content = content;
-            r.vague.generic = generic.min(content);
-            r.vague.specific = content - r.vague.generic;
-        }
-    }
-
     /// Picks the product, brand and category, and builds the classification.
     fn decide(&self, r: &Reading<'_>, declared: Option<Hs6>, day: Option<i32>) -> Classification {
         let mut led = Ledger::default();
         let brand_of = |b: u16| self.ix.brands[b as usize];
         let line_brands: Vec<u16> = r.brands.iter().map(|b| b.0).collect();
         let product = self.pick_product(r, &line_brands);
-        let brand = product.map(|c| self.ix.product_brand[c.product as usize]).or_else(|| first_brand(r));
+        let brand = product
+            .map(|c| self.ix.product_brand[c.product as usize])
+            .or_else(|| first_brand(r));
         let role = declared.as_ref().and_then(|h| hs_rules::role_on(h, day));
         let vague = flags::vague_score(r);
         if let Some(b) = brand
             && let Some(spot) = r.brands.iter().find(|x| x.0 == b).map(|x| x.1)
         {
-            let wt = if self.ix.drone_brand[b as usize] { w::DRONE_BRAND } else { w::BRAND };
+            let wt = if self.ix.drone_brand[b as usize] {
+                w::DRONE_BRAND
+            } else {
+                w::BRAND
+            };
             led.add("brand", spot.0, spot.1, wt);
         }
         let drone_brand = brand.is_some_and(|b| self.ix.drone_brand[b as usize]);
@@ -219,7 +95,10 @@ impl Classifier {
                     _ => w::WINDOW_ALIAS,
                 };
                 let part_first = head.filter(|(cue, at)| {
-                    matches!(cue, Cue::Part(_)) && p.category == "drone" && ((at.0 == c.at.0 && at.2 < c.at.2) || (c.at.0 == "model" && !matches!(cue, Cue::Part(PartKind::Generic))))
+                    matches!(cue, Cue::Part(_))
+                        && p.category == "drone"
+                        && ((at.0 == c.at.0 && at.2 < c.at.2)
+                            || (c.at.0 == "model" && !matches!(cue, Cue::Part(PartKind::Generic))))
                 });
                 if let Some((Cue::Part(k), at)) = part_first {
                     led.add("part_word_before_model", at.0, at.1, w::PART_WORD);
@@ -228,7 +107,20 @@ impl Classifier {
                     product = None;
                     Category::DronePart
                 } else {
-                    led.add(if p.is_hard_negative() { "lookalike_model" } else { "model_alias" }, c.at.0, c.at.1, if p.is_hard_negative() { w::HARD_NEGATIVE_PRODUCT } else { wt });
+                    led.add(
+                        if p.is_hard_negative() {
+                            "lookalike_model"
+                        } else {
+                            "model_alias"
+                        },
+                        c.at.0,
+                        c.at.1,
+                        if p.is_hard_negative() {
+                            w::HARD_NEGATIVE_PRODUCT
+                        } else {
+                            wt
+                        },
+                    );
                     category_of(&p.category)
                 }
             }
@@ -236,8 +128,13 @@ impl Classifier {
                 led.add("drone_word", at.0, at.1, w::DRONE_WORD);
                 Category::Drone
             }
-            (None, Some((Cue::Part(k), at))) if !(k == PartKind::Generic && r.drone_context.is_none() && !drone_brand) => {
-                let ctx = r.drone_context.map(|c| ("drone_context", c)).or_else(|| drone_brand.then_some(("drone_brand_context", at)));
+            (None, Some((Cue::Part(k), at)))
+                if !(k == PartKind::Generic && r.drone_context.is_none() && !drone_brand) =>
+            {
+                let ctx = r
+                    .drone_context
+                    .map(|c| ("drone_context", c))
+                    .or_else(|| drone_brand.then_some(("drone_brand_context", at)));
                 match (ctx, r.other_device) {
                     (Some((f, c)), None) => {
                         led.add("part_word", at.0, at.1, w::PART_WORD);
@@ -270,14 +167,20 @@ impl Classifier {
         let prod = product.map(|c| self.ix.products[c.product as usize]);
         flags::hs_agreement(category, declared.as_ref(), role, &self.chpl, &mut led);
         let described = flags::described(category, prod, part_kind);
-        let misclassified = flags::misclassification(category, prod, part_kind, declared.as_ref(), role, day);
+        let misclassified =
+            flags::misclassification(category, prod, part_kind, declared.as_ref(), role, day);
         if let Some(m) = &misclassified {
             led.add("hs_disagrees", "hs_code", &m.declared, w::HS_DISAGREES);
         }
         let chpl_tier = declared
             .as_ref()
             .and_then(|h| self.chpl.tier(h))
-            .or_else(|| described.as_deref().and_then(|d| hs_rules::hs6(Some(d), None)).and_then(|h| self.chpl.tier(&h)));
+            .or_else(|| {
+                described
+                    .as_deref()
+                    .and_then(|d| hs_rules::hs6(Some(d), None))
+                    .and_then(|h| self.chpl.tier(&h))
+            });
         Classification {
             category,
             confidence: led.confidence(),
@@ -304,7 +207,9 @@ impl Classifier {
             if c.weak && !(agrees || in_model) {
                 continue;
             }
-            let mut score = 2 * i32::from(c.weight) + if c.contiguous { 3 } else { 0 } + if in_model { 6 } else { 0 };
+            let mut score = 2 * i32::from(c.weight)
+                + if c.contiguous { 3 } else { 0 }
+                + if in_model { 6 } else { 0 };
             if agrees {
                 score += 8;
             } else if !brands.is_empty() {
@@ -318,7 +223,13 @@ impl Classifier {
     }
 
     /// Decides from the declared code alone, when no word names the goods.
-    fn by_code(&self, declared: Option<&Hs6>, role: Option<tradetrail_refdata::controls::DroneRole>, vague: f64, led: &mut Ledger) -> Category {
+    fn by_code(
+        &self,
+        declared: Option<&Hs6>,
+        role: Option<tradetrail_refdata::controls::DroneRole>,
+        vague: f64,
+        led: &mut Ledger,
+    ) -> Category {
         use tradetrail_refdata::controls::DroneRole as R;
         let code = declared.map_or("", hs_rules::as_str);
         match role {
@@ -327,7 +238,12 @@ impl Classifier {
                 Category::Drone
             }
             Some(R::Pre2022DroneEquivalent) => {
-                led.add("hs_pre2022_aircraft", "hs_code", code, w::HS_PRE2022_DRONE_ONLY);
+                led.add(
+                    "hs_pre2022_aircraft",
+                    "hs_code",
+                    code,
+                    w::HS_PRE2022_DRONE_ONLY,
+                );
                 Category::Drone
             }
             Some(R::CameraPossibleDrone) if vague >= flags::VAGUE_THRESHOLD => {
@@ -368,13 +284,13 @@ fn category_of(c: &str) -> Category {
 
 /// The first brand found, by field priority (brand, manufacturer, model, description, English description).
 fn first_brand(r: &Reading<'_>) -> Option<u16> {
-    ["brand", "manufacturer", "model", "description", "description_en"]
-        .iter()
-        .find_map(|f| r.brands.iter().find(|b| b.1.0 == *f).map(|b| b.0))
-}
-
-/// The source text of tokens `start..end`.
-fn span<'a>(text: &'a str, toks: &Tokens, start: u16, end: u16) -> &'a str {
-    let (a, b) = (toks.toks[start as usize].src_start as usize, toks.toks[end as usize - 1].src_end as usize);
-    text.get(a..b).unwrap_or("")
+    [
+        "brand",
+        "manufacturer",
+        "model",
+        "description",
+        "description_en",
+    ]
+    .iter()
+    .find_map(|f| r.brands.iter().find(|b| b.1.0 == *f).map(|b| b.0))
 }

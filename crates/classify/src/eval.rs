@@ -23,7 +23,12 @@ pub struct Truth {
 }
 
 /// The four categories in table order.
-pub const CATEGORIES: [Category; 4] = [Category::Drone, Category::DronePart, Category::ChplComponent, Category::Other];
+pub const CATEGORIES: [Category; 4] = [
+    Category::Drone,
+    Category::DronePart,
+    Category::ChplComponent,
+    Category::Other,
+];
 
 fn index(c: Category) -> usize {
     CATEGORIES.iter().position(|x| *x == c).unwrap_or(3)
@@ -64,7 +69,11 @@ pub struct Metrics {
 }
 
 fn ratio(a: u64, b: u64) -> f64 {
-    if b == 0 { f64::NAN } else { a as f64 / b as f64 }
+    if b == 0 {
+        f64::NAN
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 fn tally(t: &mut (u64, u64, u64), predicted: bool, actual: bool) {
@@ -93,9 +102,16 @@ impl Metrics {
             }
         }
         if t.is_hard_negative {
-            self.hard_negatives = (self.hard_negatives.0 + u64::from(c.category == Category::Drone), self.hard_negatives.1 + 1);
+            self.hard_negatives = (
+                self.hard_negatives.0 + u64::from(c.category == Category::Drone),
+                self.hard_negatives.1 + 1,
+            );
         }
-        tally(&mut self.misclassified, c.misclassified.is_some(), t.misclassified);
+        tally(
+            &mut self.misclassified,
+            c.misclassified.is_some(),
+            t.misclassified,
+        );
         tally(&mut self.vague, c.vague_score >= VAGUE_THRESHOLD, t.vague);
         self.vague_scores.push((c.vague_score, t.vague));
     }
@@ -103,7 +119,10 @@ impl Metrics {
     /// Precision of a category.
     pub fn precision(&self, c: Category) -> f64 {
         let i = index(c);
-        ratio(self.confusion[i][i], (0..4).map(|t| self.confusion[t][i]).sum())
+        ratio(
+            self.confusion[i][i],
+            (0..4).map(|t| self.confusion[t][i]).sum(),
+        )
     }
 
     /// Recall of a category.
@@ -114,12 +133,18 @@ impl Metrics {
 
     /// Share of true drone lines with the right brand (all, named).
     pub fn brand_accuracy(&self) -> (f64, f64) {
-        (ratio(self.brand.0, self.brand.1), ratio(self.brand_named.0, self.brand_named.1))
+        (
+            ratio(self.brand.0, self.brand.1),
+            ratio(self.brand_named.0, self.brand_named.1),
+        )
     }
 
     /// Share of true drone lines with the right model (all, named).
     pub fn model_accuracy(&self) -> (f64, f64) {
-        (ratio(self.model.0, self.model.1), ratio(self.model_named.0, self.model_named.1))
+        (
+            ratio(self.model.0, self.model.1),
+            ratio(self.model_named.0, self.model_named.1),
+        )
     }
 
     /// Share of hard negatives classified as drones.
@@ -175,9 +200,18 @@ impl Metrics {
             ("drone brand accuracy (named)".to_string(), bn),
             ("drone model accuracy (all)".to_string(), m),
             ("drone model accuracy (named)".to_string(), mn),
-            ("hard negatives as drone".to_string(), self.hard_negative_as_drone()),
-            ("misclassified_hs precision".to_string(), self.misclassified_pr().0),
-            ("misclassified_hs recall".to_string(), self.misclassified_pr().1),
+            (
+                "hard negatives as drone".to_string(),
+                self.hard_negative_as_drone(),
+            ),
+            (
+                "misclassified_hs precision".to_string(),
+                self.misclassified_pr().0,
+            ),
+            (
+                "misclassified_hs recall".to_string(),
+                self.misclassified_pr().1,
+            ),
             ("vague precision @threshold".to_string(), self.vague_pr().0),
             ("vague recall @threshold".to_string(), self.vague_pr().1),
             ("vague score AUC".to_string(), self.vague_auc()),
@@ -194,11 +228,21 @@ pub fn side_by_side(names: &[&str], worlds: &[&Metrics]) -> String {
         out.push_str(&format!("{n:>14}"));
     }
     out.push('\n');
-    for (i, (name, _)) in rows.first().map(|r| r.as_slice()).unwrap_or(&[]).iter().enumerate() {
+    for (i, (name, _)) in rows
+        .first()
+        .map(|r| r.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
         out.push_str(&format!("{name:<32}"));
         for r in &rows {
             let v = r[i].1;
-            if name == "lines" { out.push_str(&format!("{v:>14.0}")) } else { out.push_str(&format!("{v:>14.4}")) }
+            if name == "lines" {
+                out.push_str(&format!("{v:>14.0}"))
+            } else {
+                out.push_str(&format!("{v:>14.4}"))
+            }
         }
         out.push('\n');
     }
@@ -211,8 +255,10 @@ mod tests {
 
     #[test]
     fn auc_of_a_perfect_score_is_one() {
-        let mut m = Metrics::default();
-        m.vague_scores = vec![(0.1, false), (0.2, false), (0.9, true)];
+        let mut m = Metrics {
+            vague_scores: vec![(0.1, false), (0.2, false), (0.9, true)],
+            ..Default::default()
+        };
         assert_eq!(m.vague_auc(), 1.0);
         m.vague_scores = vec![(0.5, false), (0.5, true)];
         assert_eq!(m.vague_auc(), 0.5);

@@ -57,12 +57,21 @@ pub struct Ledger {
 impl Ledger {
     /// Adds one piece of evidence.
     pub fn add(&mut self, feature: &'static str, field: &'static str, text: &str, weight: f64) {
-        self.items.push(Evidence { feature, field, text: text.trim().to_string(), weight });
+        self.items.push(Evidence {
+            feature,
+            field,
+            text: text.trim().to_string(),
+            weight,
+        });
     }
 
     /// The confidence: the sum of the weights, clamped to 0..=1.
     pub fn confidence(&self) -> f64 {
-        self.items.iter().map(|e| e.weight).sum::<f64>().clamp(0.0, 1.0)
+        self.items
+            .iter()
+            .map(|e| e.weight)
+            .sum::<f64>()
+            .clamp(0.0, 1.0)
     }
 
     /// The evidence, strongest first.

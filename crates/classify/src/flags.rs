@@ -6,10 +6,10 @@
 use tradetrail_refdata::controls::DroneRole;
 use tradetrail_refdata::products::Product;
 
-use crate::classifier::Reading;
 use crate::evidence::{self as w, Ledger};
 use crate::hs_rules::{self, ChplTable, Hs6};
 use crate::lexicon::PartKind;
+use crate::reading::Reading;
 use crate::{Category, Misclassification};
 
 /// Vague scores at or above this are reported as vague descriptions.
@@ -40,14 +40,26 @@ pub fn vague_score(r: &Reading<'_>) -> f64 {
         0.6
     } else {
         let share = f64::from(v.generic) / f64::from(v.content);
-        if v.specific == 0 { 0.6 * share } else { 0.6 * share * 0.4 }
+        if v.specific == 0 {
+            0.6 * share
+        } else {
+            0.6 * share * 0.4
+        }
     };
-    let missing = 0.15 * f64::from(u8::from(!r.has_brand)) + 0.15 * f64::from(u8::from(!r.has_model)) + 0.1 * f64::from(u8::from(!r.has_article));
+    let missing = 0.15 * f64::from(u8::from(!r.has_brand))
+        + 0.15 * f64::from(u8::from(!r.has_model))
+        + 0.1 * f64::from(u8::from(!r.has_article));
     (words + missing).clamp(0.0, 1.0)
 }
 
 /// Adds evidence when the declared code agrees with the category.
-pub fn hs_agreement(category: Category, declared: Option<&Hs6>, role: Option<DroneRole>, chpl: &ChplTable, led: &mut Ledger) {
+pub fn hs_agreement(
+    category: Category,
+    declared: Option<&Hs6>,
+    role: Option<DroneRole>,
+    chpl: &ChplTable,
+    led: &mut Ledger,
+) {
     let Some(h) = declared else { return };
     let agrees = match category {
         Category::Drone => role.is_some_and(hs_rules::is_drone_role),
@@ -61,7 +73,11 @@ pub fn hs_agreement(category: Category, declared: Option<&Hs6>, role: Option<Dro
 }
 
 /// The code the product or the wording implies.
-pub fn described(category: Category, product: Option<&Product>, part: Option<PartKind>) -> Option<String> {
+pub fn described(
+    category: Category,
+    product: Option<&Product>,
+    part: Option<PartKind>,
+) -> Option<String> {
     if let Some(p) = product {
         return p.hs6_expected.first().cloned();
     }
@@ -85,14 +101,25 @@ pub fn misclassification(
     let h = declared?;
     let fits_product = product.is_some_and(|p| hs_rules::fits(h, &p.hs6_expected, day));
     let (ok, expected, what) = match category {
-        Category::Drone => (fits_product || role.is_some_and(hs_rules::is_drone_role), "8806", "drone"),
+        Category::Drone => (
+            fits_product || role.is_some_and(hs_rules::is_drone_role),
+            "8806",
+            "drone",
+        ),
         Category::DronePart => {
             let by_kind = match (product, part) {
                 (Some(_), _) => false,
-                (None, Some(k)) => hs_rules::part_codes(k).iter().any(|c| c.as_bytes() == h) || hs_rules::is_any_part_code(h),
+                (None, Some(k)) => {
+                    hs_rules::part_codes(k).iter().any(|c| c.as_bytes() == h)
+                        || hs_rules::is_any_part_code(h)
+                }
                 (None, None) => hs_rules::is_any_part_code(h),
             };
-            (fits_product || by_kind || role.is_some_and(hs_rules::is_part_role), "8807", "drone part")
+            (
+                fits_product || by_kind || role.is_some_and(hs_rules::is_part_role),
+                "8807",
+                "drone part",
+            )
         }
         Category::ChplComponent => (product.is_none() || fits_product, "", "component"),
         Category::Other => (true, "", ""),
@@ -100,15 +127,24 @@ pub fn misclassification(
     if ok {
         return None;
     }
-    let expected = product.and_then(|p| p.hs6_expected.first().cloned()).unwrap_or_else(|| expected.to_string());
+    let expected = product
+        .and_then(|p| p.hs6_expected.first().cloned())
+        .unwrap_or_else(|| expected.to_string());
     let declared = hs_rules::as_str(h).to_string();
     let in_family = match role {
         Some(r) if hs_rules::is_part_role(r) => " (a part code for a complete drone)",
         Some(r) if hs_rules::is_drone_role(r) => " (a complete-drone code for a part)",
         _ => "",
     };
-    let reason = format!("{what} declared under {declared} ({}){in_family}; expected {expected}", hs_rules::label(h));
-    Some(Misclassification { declared, expected, reason })
+    let reason = format!(
+        "{what} declared under {declared} ({}){in_family}; expected {expected}",
+        hs_rules::label(h)
+    );
+    Some(Misclassification {
+        declared,
+        expected,
+        reason,
+    })
 }
 
 #[cfg(test)]
@@ -123,13 +159,41 @@ mod tests {
         let before = Some(hs_rules::HS2022_DAY - 10);
         let after = Some(hs_rules::HS2022_DAY + 10);
         let role = |d| hs_rules::role_on(&cam, d);
-        assert!(misclassification(Category::Drone, Some(mavic), None, Some(&cam), role(before), before).is_none());
-        assert!(misclassification(Category::Drone, Some(mavic), None, Some(&cam), role(after), after).is_some());
+        assert!(
+            misclassification(
+                Category::Drone,
+                Some(mavic),
+                None,
+                Some(&cam),
+                role(before),
+                before
+            )
+            .is_none()
+        );
+        assert!(
+            misclassification(
+                Category::Drone,
+                Some(mavic),
+                None,
+                Some(&cam),
+                role(after),
+                after
+            )
+            .is_some()
+        );
         let toy = *b"950300";
         let m = misclassification(Category::Drone, None, None, Some(&toy), None, after).unwrap();
         assert!(m.reason.contains("toys"), "{}", m.reason);
         let part = *b"880730";
-        let m = misclassification(Category::Drone, Some(mavic), None, Some(&part), hs_rules::role_on(&part, after), after).unwrap();
+        let m = misclassification(
+            Category::Drone,
+            Some(mavic),
+            None,
+            Some(&part),
+            hs_rules::role_on(&part, after),
+            after,
+        )
+        .unwrap();
         assert!(m.reason.contains("part code"), "{}", m.reason);
     }
 }

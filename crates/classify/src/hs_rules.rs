@@ -65,7 +65,12 @@ pub fn role_on(h: &Hs6, day: Option<i32>) -> Option<DroneRole> {
 
 /// True when a role fits a complete drone.
 pub fn is_drone_role(r: DroneRole) -> bool {
-    matches!(r, DroneRole::CompleteDrone | DroneRole::Pre2022DroneEquivalent | DroneRole::CameraPossibleDrone)
+    matches!(
+        r,
+        DroneRole::CompleteDrone
+            | DroneRole::Pre2022DroneEquivalent
+            | DroneRole::CameraPossibleDrone
+    )
 }
 
 /// True when a role fits a drone part.
@@ -103,7 +108,11 @@ impl Default for ChplTable {
 
 /// True for codes of electronic components that only drone-grade electronics use in this context: ICs, GNSS receivers, capacitors, semiconductors, navigation instruments.
 pub fn is_component_code(h: &Hs6) -> bool {
-    h.starts_with(b"8542") || h.starts_with(b"8541") || h == b"852691" || h.starts_with(b"85322") || h == b"901420"
+    h.starts_with(b"8542")
+        || h.starts_with(b"8541")
+        || h == b"852691"
+        || h.starts_with(b"85322")
+        || h == b"901420"
 }
 
 /// The codes a part kind is usually declared under (HS2022).
@@ -127,9 +136,22 @@ pub fn part_codes(kind: PartKind) -> &'static [&'static str] {
 /// True when `h` is one of the part codes of any kind, or in the drone-part family.
 pub fn is_any_part_code(h: &Hs6) -> bool {
     use PartKind::*;
-    [Generic, Propeller, Battery, Motor, Esc, FlightController, RemoteController, Frame, Vtx, Camera, Gnss, Radio]
-        .iter()
-        .any(|k| part_codes(*k).iter().any(|c| c.as_bytes() == h))
+    [
+        Generic,
+        Propeller,
+        Battery,
+        Motor,
+        Esc,
+        FlightController,
+        RemoteController,
+        Frame,
+        Vtx,
+        Camera,
+        Gnss,
+        Radio,
+    ]
+    .iter()
+    .any(|k| part_codes(*k).iter().any(|c| c.as_bytes() == h))
 }
 
 /// HS2017 codes that carried goods of an HS2022 code before 2022 (the correlation for the drone-relevant codes).
@@ -149,7 +171,9 @@ pub fn hs2017_equivalents(hs2022: &str) -> &'static [&'static str] {
 pub fn fits(declared: &Hs6, expected: &[String], day: Option<i32>) -> bool {
     let d = as_str(declared);
     let before = day.is_some_and(|x| x < HS2022_DAY);
-    expected.iter().any(|e| e == d || (before && hs2017_equivalents(e).contains(&d)))
+    expected
+        .iter()
+        .any(|e| e == d || (before && hs2017_equivalents(e).contains(&d)))
 }
 
 /// The usual name of the goods a code's heading covers, for readable reasons.
@@ -186,7 +210,10 @@ mod tests {
         assert_eq!(iso_date(HS2022_DAY), "2022-01-01");
         assert_eq!(iso_date(0), "1970-01-01");
         let h = hs6(Some("852580"), None).unwrap();
-        assert_eq!(role_on(&h, Some(HS2022_DAY - 1)), Some(DroneRole::CameraPossibleDrone));
+        assert_eq!(
+            role_on(&h, Some(HS2022_DAY - 1)),
+            Some(DroneRole::CameraPossibleDrone)
+        );
         assert_eq!(role_on(&h, Some(HS2022_DAY)), None);
         assert_eq!(hs6(None, Some("8806.22.0000")), Some(*b"880622"));
         assert_eq!(hs6(None, Some("88")), None);

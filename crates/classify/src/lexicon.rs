@@ -156,7 +156,26 @@ const PHRASES: &[(&str, Cue)] = &[
 ];
 
 /// Stems of four or more characters that must still match whole tokens only (`PART` must not match `PARTNER`).
-const EXACT: &[&str] = &["PART", "PARTS", "ЧАСТИ", "ЧАСТЬ", "РАМА", "РАМЫ", "ВИНТ", "ВИНТЫ", "CARS", "TOYS", "CHIPS", "ITEMS", "ЧИПЫ", "UAVS", "NONE", "NULL", "LIPO", "PROPS"];
+const EXACT: &[&str] = &[
+    "PART",
+    "PARTS",
+    "ЧАСТИ",
+    "ЧАСТЬ",
+    "РАМА",
+    "РАМЫ",
+    "ВИНТ",
+    "ВИНТЫ",
+    "CARS",
+    "TOYS",
+    "CHIPS",
+    "ITEMS",
+    "ЧИПЫ",
+    "UAVS",
+    "NONE",
+    "NULL",
+    "LIPO",
+    "PROPS",
+];
 
 /// A phrase found in a text: the cue and the token range it covers.
 #[derive(Debug, Clone, Copy)]
@@ -183,7 +202,11 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compiles [`PHRASES`].
     pub fn new() -> Self {
-        let mut lex = Lexicon { stems: HashMap::new(), prefix_lens: 0, phrases: HashMap::new() };
+        let mut lex = Lexicon {
+            stems: HashMap::new(),
+            prefix_lens: 0,
+            phrases: HashMap::new(),
+        };
         let exact: Vec<String> = EXACT.iter().flat_map(|w| fold_tokens(w)).collect();
         for w in &exact {
             let n = lex.stems.len() as u32;
@@ -249,8 +272,14 @@ impl Lexicon {
             {
                 for (ids, cue) in list {
                     let end = i + ids.len();
-                    if end <= stems.len() && ids.iter().zip(&stems[i..end]).all(|(a, b)| Some(*a) == *b) {
-                        out.push(Hit { cue: *cue, start: i as u16, end: end as u16 });
+                    if end <= stems.len()
+                        && ids.iter().zip(&stems[i..end]).all(|(a, b)| Some(*a) == *b)
+                    {
+                        out.push(Hit {
+                            cue: *cue,
+                            start: i as u16,
+                            end: end as u16,
+                        });
                         step = ids.len();
                         break;
                     }
@@ -287,7 +316,10 @@ mod tests {
         assert_eq!(cues("беспилотный летательный аппарат"), vec![Drone]);
         assert_eq!(cues("ПОЛЕТНЫЙ КОНТРОЛЛЕР"), vec![Part(P::FlightController)]);
         assert_eq!(cues("航拍无人机"), vec![DroneContext, Drone]);
-        assert_eq!(cues("запасные части для БПЛА"), vec![Part(P::Generic), Part(P::Generic), For, Drone]);
+        assert_eq!(
+            cues("запасные части для БПЛА"),
+            vec![Part(P::Generic), Part(P::Generic), For, Drone]
+        );
         assert_eq!(cues("UAV"), vec![Drone]);
         assert!(cues("UAVX").is_empty());
     }

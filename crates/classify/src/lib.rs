@@ -28,6 +28,8 @@ mod flags;
 mod hs_rules;
 mod lexicon;
 mod normalize;
+mod reading;
+mod segment;
 
 use std::sync::LazyLock;
 

@@ -166,7 +166,16 @@ impl Tokens {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, k: Class, bs: usize, ss: usize, se: usize, before: bool, brk: bool, next: Class) {
+    fn push(
+        &mut self,
+        k: Class,
+        bs: usize,
+        ss: usize,
+        se: usize,
+        before: bool,
+        brk: bool,
+        next: Class,
+    ) {
         let kind = match k {
             Class::Digit => Kind::Digit,
             Class::Han => Kind::Han,
@@ -182,7 +191,11 @@ impl Tokens {
         let kind = if let Some(r) = roman {
             self.buf.truncate(bs);
             self.buf.push_str(r);
-            if r == "PLUS" { Kind::Letter } else { Kind::Digit }
+            if r == "PLUS" {
+                Kind::Letter
+            } else {
+                Kind::Digit
+            }
         } else {
             kind
         };
@@ -231,6 +244,9 @@ mod tests {
         t.fill("ДРОН, С ПУЛЬТОМ X5C");
         assert!(t.toks[1].clause_break && t.toks[1].standalone);
         assert!(!t.toks[3].standalone);
-        assert_eq!(&"ДРОН, С ПУЛЬТОМ X5C"[t.toks[2].src_start as usize..t.toks[2].src_end as usize], "ПУЛЬТОМ");
+        assert_eq!(
+            &"ДРОН, С ПУЛЬТОМ X5C"[t.toks[2].src_start as usize..t.toks[2].src_end as usize],
+            "ПУЛЬТОМ"
+        );
     }
 }

@@ -28,10 +28,16 @@ fn opt(s: &str) -> Option<String> {
 #[test]
 fn case_files_pass() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let (mut total, mut fails) = (0, Vec::new());
-    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "csv")) {
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "csv"))
+    {
         let mut rd = csv::Reader::from_path(f).unwrap();
         for (i, rec) in rd.records().enumerate() {
             let r = rec.unwrap();
@@ -63,7 +69,10 @@ fn case_files_pass() {
                     c.category.as_str(),
                     c.brand,
                     c.model,
-                    c.evidence.iter().map(|e| (e.feature, e.text.as_str())).collect::<Vec<_>>()
+                    c.evidence
+                        .iter()
+                        .map(|e| (e.feature, e.text.as_str()))
+                        .collect::<Vec<_>>()
                 ));
             }
         }
@@ -93,8 +102,15 @@ fn flags_and_evidence_are_explained() {
     };
     let c = classify(&line);
     let m = c.misclassified.expect("toy code for a drone is flagged");
-    assert_eq!((m.declared.as_str(), m.expected.as_str()), ("950300", "880622"));
-    assert!(c.evidence.iter().any(|e| e.feature == "model_alias" && e.text == "MAVIC 3"));
+    assert_eq!(
+        (m.declared.as_str(), m.expected.as_str()),
+        ("950300", "880622")
+    );
+    assert!(
+        c.evidence
+            .iter()
+            .any(|e| e.feature == "model_alias" && e.text == "MAVIC 3")
+    );
     assert!(c.confidence > 0.6);
     // The same camera code is fine before 2022 and a misclassification after.
     let mut old = line.clone();
@@ -105,10 +121,18 @@ fn flags_and_evidence_are_explained() {
     old.declaration_date = days("2022-06-01");
     assert!(classify(&old).misclassified.is_some());
     // Vague wording scores high, a named product low.
-    let vague = ShipmentLine { description: Some("ЗАПАСНЫЕ ЧАСТИ".into()), brand: Some("ОТСУТСТВУЕТ".into()), ..Default::default() };
+    let vague = ShipmentLine {
+        description: Some("ЗАПАСНЫЕ ЧАСТИ".into()),
+        brand: Some("ОТСУТСТВУЕТ".into()),
+        ..Default::default()
+    };
     assert!(classify(&vague).vague_score >= tradetrail_classify::VAGUE_THRESHOLD);
     assert!(classify(&line).vague_score < tradetrail_classify::VAGUE_THRESHOLD);
     // CHPL tiers come from the declared code.
-    let ic = ShipmentLine { description: Some("МИКРОКОНТРОЛЛЕРЫ".into()), hs6: Some("854231".into()), ..Default::default() };
+    let ic = ShipmentLine {
+        description: Some("МИКРОКОНТРОЛЛЕРЫ".into()),
+        hs6: Some("854231".into()),
+        ..Default::default()
+    };
     assert_eq!(classify(&ic).chpl_tier.as_deref(), Some("1"));
 }

@@ -46,7 +46,17 @@ fn mutations(m: &str) -> Vec<String> {
     let cyr: String = m
         .chars()
         .map(|c| match c {
-            'A' => 'А', 'B' => 'В', 'E' => 'Е', 'K' => 'К', 'M' => 'М', 'H' => 'Н', 'O' => 'О', 'P' => 'Р', 'C' => 'С', 'T' => 'Т', 'X' => 'Х',
+            'A' => 'А',
+            'B' => 'В',
+            'E' => 'Е',
+            'K' => 'К',
+            'M' => 'М',
+            'H' => 'Н',
+            'O' => 'О',
+            'P' => 'Р',
+            'C' => 'С',
+            'T' => 'Т',
+            'X' => 'Х',
             o => o,
         })
         .collect();
@@ -64,8 +74,13 @@ fn model_spellings_survive_mutations() {
                 let desc = format!("ТОВАР {} {m}", p.brand.to_uppercase());
                 let c = classify(&line(&desc, "", &m, &p.hs6_expected[0]));
                 let c2 = classify(&line(&desc, "", "", &p.hs6_expected[0]));
-                if c.product_id.as_deref() != Some(p.id.as_str()) || c2.product_id.as_deref() != Some(p.id.as_str()) {
-                    fails.push(format!("{} {a:?} -> {m:?}: model field {:?}, text {:?}", p.id, c.product_id, c2.product_id));
+                if c.product_id.as_deref() != Some(p.id.as_str())
+                    || c2.product_id.as_deref() != Some(p.id.as_str())
+                {
+                    fails.push(format!(
+                        "{} {a:?} -> {m:?}: model field {:?}, text {:?}",
+                        p.id, c.product_id, c2.product_id
+                    ));
                 }
             }
         }
@@ -74,7 +89,11 @@ fn model_spellings_survive_mutations() {
         println!("{f}");
     }
     println!("{} of {total} spellings missed", fails.len());
-    assert!(fails.len() * 100 <= total * 3, "{} of {total} spellings missed", fails.len());
+    assert!(
+        fails.len() * 100 <= total * 3,
+        "{} of {total} spellings missed",
+        fails.len()
+    );
     let c = classify(&line("КВАДРОКОПТЕР", "", "", "9503000000"));
     assert_eq!(c.category, Category::Drone);
 }

@@ -21,7 +21,9 @@ pub struct Collect(pub Vec<ShipmentLine>);
 
 impl Sink for Collect {
     fn shipments(&mut self, batch: RecordBatch) -> Result<(), BoxErr> {
-        self.0.extend(ShipmentLine::from_batch(&batch).ok_or("batch does not have the shipment schema")?);
+        self.0.extend(
+            ShipmentLine::from_batch(&batch).ok_or("batch does not have the shipment schema")?,
+        );
         Ok(())
     }
     fn quarantine(&mut self, _: RecordBatch) -> Result<(), BoxErr> {
@@ -46,14 +48,31 @@ pub struct World {
 
 /// Generates a world into `dir`, ingests it and joins the truth.
 pub fn build(seed: u64, lines: u64, holdout: bool, dir: &Path) -> Result<World, BoxErr> {
-    let cfg = WorldConfig { seed, lines, holdout };
+    let cfg = WorldConfig {
+        seed,
+        lines,
+        holdout,
+    };
     tradetrail_synth::generate(&cfg, dir, &|_| {})?;
     let truth = read_truth(dir)?;
-    let mut out = World { lines: Vec::new(), unmatched: 0 };
+    let mut out = World {
+        lines: Vec::new(),
+        unmatched: 0,
+    };
     for (name, profile) in FILES {
-        let opts = IngestOptions { dataset: "eval".into(), profile: profile.map(str::to_string), ..Default::default() };
+        let opts = IngestOptions {
+            dataset: "eval".into(),
+            profile: profile.map(str::to_string),
+            ..Default::default()
+        };
         let mut sink = Collect::default();
-        tradetrail_ingest::ingest_path(&dir.join(name), &opts, &mut KnownRecords::new(), &mut sink, &())?;
+        tradetrail_ingest::ingest_path(
+            &dir.join(name),
+            &opts,
+            &mut KnownRecords::new(),
+            &mut sink,
+            &(),
+        )?;
         for l in sink.0 {
             match truth.get(&(name.to_string(), l.source_line)) {
                 Some(t) => out.lines.push((l, t.clone())),
@@ -69,7 +88,11 @@ pub fn read_truth(dir: &Path) -> Result<HashMap<(String, u64), Truth>, BoxErr> {
     let mut flags: HashSet<(String, u64, String)> = HashSet::new();
     let mut rd = csv::Reader::from_path(dir.join("truth/anomalies.csv"))?;
     let h = rd.headers()?.clone();
-    let col = |n: &str| h.iter().position(|x| x == n).ok_or(format!("anomalies.csv has no {n}"));
+    let col = |n: &str| {
+        h.iter()
+            .position(|x| x == n)
+            .ok_or(format!("anomalies.csv has no {n}"))
+    };
     let (f, l, c) = (col("file")?, col("line")?, col("code")?);
     for rec in rd.records() {
         let rec = rec?;
@@ -78,8 +101,19 @@ pub fn read_truth(dir: &Path) -> Result<HashMap<(String, u64), Truth>, BoxErr> {
     let mut out = HashMap::new();
     let mut rd = csv::Reader::from_path(dir.join("truth/lines.csv"))?;
     let h = rd.headers()?.clone();
-    let col = |n: &str| h.iter().position(|x| x == n).ok_or(format!("lines.csv has no {n}"));
-    let (f, l, cat, b, m, hn) = (col("file")?, col("line")?, col("category")?, col("brand")?, col("model")?, col("is_hard_negative")?);
+    let col = |n: &str| {
+        h.iter()
+            .position(|x| x == n)
+            .ok_or(format!("lines.csv has no {n}"))
+    };
+    let (f, l, cat, b, m, hn) = (
+        col("file")?,
+        col("line")?,
+        col("category")?,
+        col("brand")?,
+        col("model")?,
+        col("is_hard_negative")?,
+    );
     for rec in rd.records() {
         let rec = rec?;
         let key = (rec[f].to_string(), rec[l].parse::<u64>()?);

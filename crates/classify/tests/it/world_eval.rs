@@ -16,11 +16,27 @@ fn holdout_world_meets_floors() {
     println!("{}", side_by_side(&["holdout 20k"], &[&m]));
     let (_, brand_named) = m.brand_accuracy();
     let (_, model_named) = m.model_accuracy();
-    assert!(m.recall(Category::Drone) >= 0.96, "drone recall {}", m.recall(Category::Drone));
-    assert!(m.precision(Category::Drone) >= 0.97, "drone precision {}", m.precision(Category::Drone));
+    assert!(
+        m.recall(Category::Drone) >= 0.96,
+        "drone recall {}",
+        m.recall(Category::Drone)
+    );
+    assert!(
+        m.precision(Category::Drone) >= 0.97,
+        "drone precision {}",
+        m.precision(Category::Drone)
+    );
     assert!(brand_named >= 0.98, "brand accuracy {brand_named}");
     assert!(model_named >= 0.90, "model accuracy {model_named}");
-    assert!(m.hard_negative_as_drone() <= 0.01, "hard negatives as drone {}", m.hard_negative_as_drone());
+    assert!(
+        m.hard_negative_as_drone() <= 0.01,
+        "hard negatives as drone {}",
+        m.hard_negative_as_drone()
+    );
     assert!(m.precision(Category::ChplComponent) >= 0.95);
-    assert!(m.misclassified_pr().0 >= 0.85 && m.misclassified_pr().1 >= 0.85, "{:?}", m.misclassified_pr());
+    assert!(
+        m.misclassified_pr().0 >= 0.85 && m.misclassified_pr().1 >= 0.85,
+        "{:?}",
+        m.misclassified_pr()
+    );
 }
