@@ -33,6 +33,21 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         let t = std::time::Instant::now();
         let m = world::score(&w);
         eprintln!("{name}: classified in {:.1?}", t.elapsed());
+        if !holdout {
+            let c = tradetrail_classify::classifier();
+            let mut best = f64::MAX;
+            for _ in 0..3 {
+                let t = std::time::Instant::now();
+                for (l, _) in &w.lines {
+                    std::hint::black_box(c.classify(std::hint::black_box(l)));
+                }
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            eprintln!(
+                "{name}: {:.0} lines/s single-threaded (best of 3)",
+                w.lines.len() as f64 / best
+            );
+        }
         if !holdout && errors > 0 {
             print_errors(&w, errors);
         }
