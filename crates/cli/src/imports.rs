@@ -4,8 +4,8 @@ use std::io::Read;
 use std::path::Path;
 
 use arrow::record_batch::RecordBatch;
-use sha2::{Digest, Sha256};
 use tradetrail_store::{ImportRecord, ImportSpec, Table, Workspace};
+use xxhash_rust::xxh3::Xxh3;
 
 /// Rows per batch written to a reference table.
 const BATCH: usize = 50_000;
@@ -54,9 +54,9 @@ pub fn commit_import(
     Ok(Some(record))
 }
 
-/// SHA-256 of a file, or of every file in a folder in name order.
+/// Content digest of a file, or of every file in a folder in name order (see [`digest_bytes`]).
 pub fn digest_path(path: &Path) -> anyhow::Result<String> {
-    let mut hasher = Sha256::new();
+    let mut hasher = Xxh3::new();
     let mut files = Vec::new();
     if path.is_dir() {
         for entry in fs_err::read_dir(path)? {
@@ -86,12 +86,17 @@ pub fn digest_path(path: &Path) -> anyhow::Result<String> {
             hasher.update(&buf[..n]);
         }
     }
-    Ok(hex::encode(hasher.finalize()))
+    Ok(format_digest(hasher.digest128()))
 }
 
-/// SHA-256 of bytes.
+/// Content digest of bytes: XXH3-128, which tells files apart for idempotent re-imports at memory speed; it is not a cryptographic signature.
 pub fn digest_bytes(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    format_digest(xxhash_rust::xxh3::xxh3_128(bytes))
+}
+
+/// Writes a digest as `xxh3-128:` and 32 hex digits.
+pub fn format_digest(digest: u128) -> String {
+    format!("xxh3-128:{digest:032x}")
 }
 
 /// Downloads a URL into memory, naming the URL in any error.

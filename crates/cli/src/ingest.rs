@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
-use sha2::{Digest, Sha256};
 use tradetrail_ingest::{FileReport, IngestOptions, KnownRecords, Mapping};
 use tradetrail_store::{IngestCounts, IngestSource, IngestTxn, Workspace};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::progress::Bar;
 
@@ -102,11 +102,11 @@ pub fn ingest_one(
     path: &Path,
     options: &IngestOptions,
 ) -> anyhow::Result<Outcome> {
-    let (sha256, bytes) = file_digest(path)?;
+    let (digest, bytes) = file_digest(path)?;
     let source = IngestSource {
         dataset: options.dataset.clone(),
         source_file: path.display().to_string(),
-        sha256,
+        digest,
         bytes,
         licence: options.licence.clone(),
     };
@@ -171,7 +171,7 @@ fn file_label(path: &Path) -> String {
 
 fn file_digest(path: &Path) -> anyhow::Result<(String, u64)> {
     let mut file = fs_err::File::open(path)?;
-    let mut hasher = Sha256::new();
+    let mut hasher = Xxh3::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut total = 0u64;
     loop {
@@ -182,7 +182,7 @@ fn file_digest(path: &Path) -> anyhow::Result<(String, u64)> {
         hasher.update(&buf[..n]);
         total += n as u64;
     }
-    Ok((hex::encode(hasher.finalize()), total))
+    Ok((crate::imports::format_digest(hasher.digest128()), total))
 }
 
 struct TxnSink<'a>(&'a mut IngestTxn);

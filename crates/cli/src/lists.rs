@@ -77,7 +77,7 @@ pub fn import(
     source: &str,
     name: Option<&str>,
 ) -> anyhow::Result<()> {
-    let (list, sha256) = if source.starts_with("http://") || source.starts_with("https://") {
+    let (list, digest) = if source.starts_with("http://") || source.starts_with("https://") {
         let bytes = download(source)?;
         let name = source.rsplit('/').next().unwrap_or(source);
         (
@@ -117,7 +117,7 @@ pub fn import(
         name,
         format: format.name().into(),
         source: source.into(),
-        sha256,
+        digest,
         version: versions.first().map(|v| (*v).to_owned()),
     };
     let name = spec.name.clone();

@@ -8,6 +8,7 @@ mod imports;
 mod ingest;
 mod inspect;
 mod lists;
+mod matching;
 mod product;
 mod progress;
 mod reference;
@@ -48,6 +49,8 @@ enum Command {
     Reference(reference::ReferenceArgs),
     /// What is known about a drone or component: catalogue facts and documented foreign components.
     Product(product::ProductArgs),
+    /// Compare two party names (any script) and explain the verdict feature by feature.
+    Match(matching::MatchArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
         Command::Lists(args) => lists::run(&workspace_home(home), args),
         Command::Reference(args) => reference::run(&workspace_home(home), args),
         Command::Product(args) => product::run(&workspace_home(home), args),
+        Command::Match(args) => matching::run(args),
     };
     match result {
         Ok(code) => code,

@@ -145,7 +145,7 @@ pub fn import(ws: &mut Workspace, kind: ReferenceKind, path: &Path) -> anyhow::R
         name: kind.name().into(),
         format: kind.name().into(),
         source: file.clone(),
-        sha256: digest_path(path)?,
+        digest: digest_path(path)?,
         version: None,
     };
     if commit_import(ws, spec, tables)?.is_none() {

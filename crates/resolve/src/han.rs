@@ -118,9 +118,11 @@ pub fn pinyin_syllable_count(word: &str) -> Option<usize> {
     for end in 1..=n {
         for start in end.saturating_sub(6)..end {
             if let Some(c) = best[start]
-                && SYLLABLES.contains(&word[start..end]) && best[end].is_none_or(|b| c + 1 < b) {
-                    best[end] = Some(c + 1);
-                }
+                && SYLLABLES.contains(&word[start..end])
+                && best[end].is_none_or(|b| c + 1 < b)
+            {
+                best[end] = Some(c + 1);
+            }
         }
     }
     best[n]

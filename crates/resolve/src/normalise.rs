@@ -158,20 +158,21 @@ fn finish(tokens: Vec<String>, tags: Vec<Tag>) -> Variant {
     let mut i = 0;
     while i < tokens.len() {
         if tags[i] == Tag::Core
-            && let Some((canon, n)) = abbrev::admin_prefix(&tokens, i) {
-                let n_ok = tags[i..i + n].iter().all(|g| *g == Tag::Core);
-                let others = tags
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, g)| g.is_core() && (*j < i || *j >= i + n))
-                    .count();
-                if n_ok && others > 0 {
-                    tokens.splice(i..i + n, canon.iter().cloned());
-                    tags.splice(i..i + n, canon.iter().map(|_| Tag::Admin));
-                    i += canon.len();
-                    continue;
-                }
+            && let Some((canon, n)) = abbrev::admin_prefix(&tokens, i)
+        {
+            let n_ok = tags[i..i + n].iter().all(|g| *g == Tag::Core);
+            let others = tags
+                .iter()
+                .enumerate()
+                .filter(|(j, g)| g.is_core() && (*j < i || *j >= i + n))
+                .count();
+            if n_ok && others > 0 {
+                tokens.splice(i..i + n, canon.iter().cloned());
+                tags.splice(i..i + n, canon.iter().map(|_| Tag::Admin));
+                i += canon.len();
+                continue;
             }
+        }
         i += 1;
     }
     let pick = |f: &dyn Fn(Tag) -> bool| -> Vec<String> {
@@ -208,12 +209,17 @@ fn merge_numbers(tokens: Vec<String>, tags: Vec<Tag>) -> (Vec<String>, Vec<Tag>)
     for (t, g) in tokens.into_iter().zip(tags) {
         if let (Some(prev), Ok(v)) = (out_t.last(), t.parse::<u32>())
             && let Ok(p) = prev.parse::<u32>()
-                && p >= 20 && p % 10 == 0 && p < 100 && v < 10 && !t.starts_with('0') {
-                    let merged = (p + v).to_string();
-                    out_t.pop();
-                    out_t.push(merged);
-                    continue;
-                }
+            && p >= 20
+            && p % 10 == 0
+            && p < 100
+            && v < 10
+            && !t.starts_with('0')
+        {
+            let merged = (p + v).to_string();
+            out_t.pop();
+            out_t.push(merged);
+            continue;
+        }
         out_t.push(t);
         out_g.push(g);
     }

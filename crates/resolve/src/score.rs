@@ -177,8 +177,7 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
         detail: format!("{:?} prior", a.party.kind),
     });
     let names = format!("{} ~ {}", nf.core_a.join(" "), nf.core_b.join(" "));
-    for i in 0..N_NAME {
-        let value = nf.values[i];
+    for (i, (&value, &weight)) in nf.values.iter().zip(w.name.iter()).enumerate().take(N_NAME) {
         let detail = match i {
             0 | 1 | 2 | 3 | 4 | 8 | 12 => names.clone(),
             10 => format!("{:?} vs {:?}", a.name.numbers, b.name.numbers),
@@ -189,8 +188,8 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
         out.push(Feature {
             name: NAME_FEATURES[i],
             value,
-            weight: w.name[i],
-            contribution: value * w.name[i],
+            weight,
+            contribution: value * weight,
             detail,
         });
     }

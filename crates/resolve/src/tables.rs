@@ -254,8 +254,11 @@ pub enum HanKind {
     Brand,
 }
 
+/// Han words by their text, with their kind and Latin words.
+pub type HanWords = HashMap<String, (HanKind, String)>;
+
 /// Han words: text → (kind, Latin words); the longest word, in characters.
-pub static HAN_DICT: LazyLock<(HashMap<String, (HanKind, String)>, usize)> = LazyLock::new(|| {
+pub static HAN_DICT: LazyLock<(HanWords, usize)> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for r in rows(HAN_WORDS) {
         if r.len() < 3 {

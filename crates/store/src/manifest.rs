@@ -114,8 +114,8 @@ pub struct IngestRecord {
     pub dataset: String,
     /// File as named on the command line.
     pub source_file: String,
-    /// SHA-256 of the file's bytes; the same file is never ingested twice into one dataset.
-    pub source_sha256: String,
+    /// Content digest of the file's bytes; the same file is never ingested twice into one dataset.
+    pub source_digest: String,
     /// Size of the file in bytes.
     pub bytes: u64,
     /// Format read, e.g. csv.
@@ -155,8 +155,8 @@ pub struct ImportRecord {
     pub format: String,
     /// Path or URL read.
     pub source: String,
-    /// SHA-256 of the bytes read (of all files, in name order, for a folder).
-    pub source_sha256: String,
+    /// Content digest of the bytes read (of all files, in name order, for a folder).
+    pub source_digest: String,
     /// Version or publication date of the source, when known.
     pub version: Option<String>,
     /// Rows written per table.
@@ -247,10 +247,10 @@ impl Manifest {
     }
 
     /// The committed ingest of the same bytes into the same dataset, if any.
-    pub fn find_ingest(&self, dataset: &str, sha256: &str) -> Option<&IngestRecord> {
+    pub fn find_ingest(&self, dataset: &str, digest: &str) -> Option<&IngestRecord> {
         self.ingests
             .iter()
-            .find(|i| i.dataset == dataset && i.source_sha256 == sha256)
+            .find(|i| i.dataset == dataset && i.source_digest == digest)
     }
 
     /// The id the next ingest gets.

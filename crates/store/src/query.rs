@@ -156,7 +156,7 @@ impl Workspace {
             Field::new("name", DataType::Utf8, false),
             Field::new("format", DataType::Utf8, false),
             Field::new("source", DataType::Utf8, false),
-            Field::new("source_sha256", DataType::Utf8, false),
+            Field::new("source_digest", DataType::Utf8, false),
             Field::new("version", DataType::Utf8, true),
             Field::new("rows", DataType::Utf8, false),
             Field::new("issues", DataType::UInt64, false),
@@ -167,7 +167,7 @@ impl Workspace {
             text(&|i| i.name.clone()),
             text(&|i| i.format.clone()),
             text(&|i| i.source.clone()),
-            text(&|i| i.source_sha256.clone()),
+            text(&|i| i.source_digest.clone()),
             Arc::new(StringArray::from(
                 imports
                     .iter()
@@ -194,7 +194,7 @@ impl Workspace {
             Field::new("ingest_id", DataType::Utf8, false),
             Field::new("dataset", DataType::Utf8, false),
             Field::new("source_file", DataType::Utf8, false),
-            Field::new("source_sha256", DataType::Utf8, false),
+            Field::new("source_digest", DataType::Utf8, false),
             Field::new("format", DataType::Utf8, false),
             Field::new("encoding", DataType::Utf8, false),
             Field::new("profile", DataType::Utf8, false),
@@ -209,7 +209,7 @@ impl Workspace {
             text(&|i| i.ingest_id.clone()),
             text(&|i| i.dataset.clone()),
             text(&|i| i.source_file.clone()),
-            text(&|i| i.source_sha256.clone()),
+            text(&|i| i.source_digest.clone()),
             text(&|i| i.format.clone()),
             text(&|i| i.encoding.clone()),
             text(&|i| i.profile.clone()),

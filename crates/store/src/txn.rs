@@ -27,8 +27,8 @@ pub struct IngestSource {
     pub dataset: String,
     /// File as named on the command line.
     pub source_file: String,
-    /// SHA-256 of the file's bytes, lower-case hex.
-    pub sha256: String,
+    /// Content digest of the file (`xxh3-128:` and 32 hex digits).
+    pub digest: String,
     /// Size of the file in bytes.
     pub bytes: u64,
     /// Licence or terms of the data.
@@ -67,8 +67,8 @@ pub struct ImportSpec {
     pub format: String,
     /// Path or URL read.
     pub source: String,
-    /// SHA-256 of the bytes read.
-    pub sha256: String,
+    /// Content digest of the bytes read.
+    pub digest: String,
     /// Version or publication date of the source.
     pub version: Option<String>,
 }
@@ -221,7 +221,7 @@ impl IngestTxn {
             ingest_id: self.staged.id.clone(),
             dataset: self.source.dataset.clone(),
             source_file: self.source.source_file.clone(),
-            source_sha256: self.source.sha256.clone(),
+            source_digest: self.source.digest.clone(),
             bytes: self.source.bytes,
             format: counts.format,
             encoding: counts.encoding,
@@ -283,7 +283,7 @@ impl ImportTxn {
             name: self.spec.name.clone(),
             format: self.spec.format.clone(),
             source: self.spec.source.clone(),
-            source_sha256: self.spec.sha256.clone(),
+            source_digest: self.spec.digest.clone(),
             version: self.spec.version.clone(),
             issues: rows.get(Table::ImportIssues.name()).copied().unwrap_or(0),
             rows,

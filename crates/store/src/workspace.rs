@@ -80,7 +80,7 @@ impl Workspace {
         let lock = self.lock_for_writing()?;
         if self
             .manifest
-            .find_ingest(&source.dataset, &source.sha256)
+            .find_ingest(&source.dataset, &source.digest)
             .is_some()
         {
             return Ok(None);
@@ -96,7 +96,7 @@ impl Workspace {
         if self
             .manifest
             .find_import(&spec.kind, &spec.name)
-            .is_some_and(|i| i.source_sha256 == spec.sha256)
+            .is_some_and(|i| i.source_digest == spec.digest)
         {
             return Ok(None);
         }

@@ -26,11 +26,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let summary = generate(&cfg, &out, &|_| {})?;
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "{} lines in {secs:.2} s = {:.0} lines/s into {}",
+        "{} lines in {secs:.2} s = {:.0} lines/s, peak RSS {} into {}",
         summary.lines,
         summary.lines as f64 / secs,
+        peak_rss(),
         out.display()
     );
     println!("{}", serde_json::to_string_pretty(&summary)?);
     Ok(())
+}
+
+/// Peak resident set size of this process (`VmHWM` in `/proc/self/status`), or `unknown` off Linux.
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or_else(
+            || "unknown".into(),
+            |kb| format!("{:.1} MB", kb as f64 / 1024.0),
+        )
 }

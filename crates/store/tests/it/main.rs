@@ -7,7 +7,7 @@ fn source(dataset: &str, sha: &str) -> IngestSource {
     IngestSource {
         dataset: dataset.into(),
         source_file: format!("{sha}.csv"),
-        sha256: sha.into(),
+        digest: sha.into(),
         bytes: 10,
         licence: Some("synthetic".into()),
     }
@@ -179,7 +179,7 @@ async fn a_newer_import_replaces_the_old_one_in_one_commit() {
         name: "us-ofac-sdn".into(),
         format: "ofac-sdn-csv".into(),
         source: "sdn.csv".into(),
-        sha256: sha.into(),
+        digest: sha.into(),
         version: None,
     };
     for (sha, n) in [("v1", 3), ("v2", 5)] {
