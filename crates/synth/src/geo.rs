@@ -163,22 +163,26 @@ pub fn country(iso2: &str) -> &'static Country {
         .unwrap_or(&COUNTRIES[0])
 }
 
-/// A country written the Russian-customs way: a Russian name, `156 КИТАЙ`, or the ISO code, mixed.
-pub fn country_ru_mixed(r: &mut Rng, iso2: &str) -> String {
+/// A country written the Russian-customs way: a Russian name, `156 КИТАЙ`, or the ISO code, mixed; appended to `out`.
+pub fn push_country_ru_mixed(r: &mut Rng, iso2: &str, out: &mut String) {
     let c = country(iso2);
     match sample::index(r, 10) {
-        0..=4 => c.ru.to_string(),
-        5..=7 => format!("{} {}", c.num, c.ru),
-        _ => c.iso2.to_string(),
+        0..=4 => out.push_str(c.ru),
+        5..=7 => {
+            out.push_str(c.num);
+            out.push(' ');
+            out.push_str(c.ru);
+        }
+        _ => out.push_str(c.iso2),
     }
 }
 
 /// A country written the vendor way: mostly the ISO code, sometimes the English name.
-pub fn country_vendor(r: &mut Rng, iso2: &str) -> String {
+pub fn country_vendor(r: &mut Rng, iso2: &'static str) -> &'static str {
     if sample::chance(r, 0.85) {
-        iso2.to_string()
+        iso2
     } else {
-        country(iso2).en.to_string()
+        country(iso2).en
     }
 }
 
@@ -221,14 +225,50 @@ pub fn invasion() -> i32 {
 
 /// `yyyy-mm-dd`.
 pub fn iso_date(d: i32) -> String {
+    let mut s = String::with_capacity(10);
+    push_iso_date(d, &mut s);
+    s
+}
+
+/// `yyyy-mm-dd`, appended to `out`.
+pub fn push_iso_date(d: i32, out: &mut String) {
     let (y, m, dd) = civil_from_days(d);
-    format!("{y:04}-{m:02}-{dd:02}")
+    push_digits(out, y as u32, 4);
+    out.push('-');
+    push_digits(out, m, 2);
+    out.push('-');
+    push_digits(out, dd, 2);
 }
 
 /// `dd.mm.yyyy`.
 pub fn ru_date(d: i32) -> String {
+    let mut s = String::with_capacity(10);
+    push_ru_date(d, &mut s);
+    s
+}
+
+/// `dd.mm.yyyy`, appended to `out`.
+pub fn push_ru_date(d: i32, out: &mut String) {
     let (y, m, dd) = civil_from_days(d);
-    format!("{dd:02}.{m:02}.{y:04}")
+    push_digits(out, dd, 2);
+    out.push('.');
+    push_digits(out, m, 2);
+    out.push('.');
+    push_digits(out, y as u32, 4);
+}
+
+/// Appends `v` zero-padded to at least `width` digits.
+pub fn push_digits(out: &mut String, v: u32, width: usize) {
+    let mut buf = [b'0'; 10];
+    let mut i = buf.len();
+    let mut v = v;
+    while v > 0 {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    let start = i.min(buf.len() - width.min(buf.len()));
+    out.extend(buf[start..].iter().map(|&b| char::from(b)));
 }
 
 /// `DDMMYY`, as inside a declaration number.
@@ -273,7 +313,7 @@ pub fn usd_per_unit(currency: &str, day: i32) -> f64 {
 }
 
 /// A currency as written in the Russian-header file: code, numeric code or Russian name.
-pub fn currency_ru_mixed(r: &mut Rng, code: &str) -> String {
+pub fn currency_ru_mixed(r: &mut Rng, code: &'static str) -> &'static str {
     let (num, name) = match code {
         "USD" => ("840", "ДОЛЛАР США"),
         "CNY" => ("156", "КИТАЙСКИЙ ЮАНЬ"),
@@ -281,9 +321,9 @@ pub fn currency_ru_mixed(r: &mut Rng, code: &str) -> String {
         _ => ("643", "РОССИЙСКИЙ РУБЛЬ"),
     };
     match sample::index(r, 6) {
-        0..=3 => code.to_string(),
-        4 => num.to_string(),
-        _ => name.to_string(),
+        0..=3 => code,
+        4 => num,
+        _ => name,
     }
 }
 
@@ -294,25 +334,31 @@ pub fn num_point(x: f64, decimals: usize) -> String {
 
 /// A number with a decimal comma, and a space as thousands separator when `grouped`.
 pub fn num_comma(x: f64, decimals: usize, grouped: bool) -> String {
-    let s = format!("{x:.decimals$}");
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
-    let mut out = String::with_capacity(s.len() + 4);
-    if grouped && int.len() > 3 {
-        let head = int.len() % 3;
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (i + 3 - head) % 3 == 0 {
-                out.push(' ');
+    let mut s = String::new();
+    push_num_comma(&mut s, x, decimals, grouped);
+    s
+}
+
+/// [`num_comma`], appended to `out` without allocating.
+pub fn push_num_comma(out: &mut String, x: f64, decimals: usize, grouped: bool) {
+    use std::fmt::Write as _;
+    let start = out.len();
+    let _ = write!(out, "{x:.decimals$}");
+    let dot = out[start..].find('.').map(|i| start + i);
+    if let Some(dot) = dot {
+        out.replace_range(dot..=dot, ",");
+    }
+    let int_end = dot.unwrap_or(out.len());
+    let len = int_end - start;
+    if grouped && len > 3 {
+        // A space before every digit position i > 0 with (i + 3 - len % 3) % 3 == 0, inserted right to left.
+        let head = len % 3;
+        for i in (1..len).rev() {
+            if (i + 3 - head).is_multiple_of(3) {
+                out.insert(start + i, ' ');
             }
-            out.push(ch);
         }
-    } else {
-        out.push_str(int);
     }
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -324,6 +370,9 @@ mod tests {
         assert_eq!(num_comma(1234.5, 2, true), "1 234,50");
         assert_eq!(num_comma(1234567.0, 0, true), "1 234 567");
         assert_eq!(num_comma(123.0, 1, true), "123,0");
+        assert_eq!(num_comma(-1234.0, 0, true), "-1 234");
+        assert_eq!(num_comma(1234.25, 1, false), "1234,2");
+        assert_eq!(iso_date(day(2019, 1, 5)), "2019-01-05");
         assert_eq!(ru_date(day(2023, 4, 12)), "12.04.2023");
         assert_eq!(
             declaration_number("55208040", day(2023, 4, 12), 12345),

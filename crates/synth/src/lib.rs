@@ -15,6 +15,7 @@ pub mod goods;
 pub mod names;
 pub mod planted;
 pub mod registry;
+pub mod render;
 pub mod sample;
 pub mod templates;
 pub mod translit;
@@ -116,6 +117,47 @@ pub enum Error {
     Config(String),
 }
 
+/// Declarations with their rendered rows, in file order.
+type Batch = Vec<(Decl, Vec<writers::Row>)>;
+
+/// The drawing thread's end of the pipeline: fills batches, sends them to the writer and recycles the written ones.
+struct Pipe {
+    tx: std::sync::mpsc::SyncSender<Batch>,
+    back: std::sync::mpsc::Receiver<Batch>,
+    batch: Batch,
+}
+
+impl Pipe {
+    /// Adds a declaration; sends the batch when full. False when the writer has stopped.
+    fn push(&mut self, d: Decl, rows: Vec<writers::Row>) -> bool {
+        self.batch.push((d, rows));
+        self.batch.len() < BATCH || self.flush()
+    }
+
+    /// Sends the batch, if any, and takes an empty one, reusing a written batch when one came back. False when the writer has stopped.
+    fn flush(&mut self) -> bool {
+        if self.batch.is_empty() {
+            return true;
+        }
+        let mut next = Vec::new();
+        while let Ok(mut done) = self.back.try_recv() {
+            done.clear();
+            next = done;
+        }
+        if next.capacity() == 0 {
+            next.reserve(BATCH);
+        }
+        self.tx
+            .send(std::mem::replace(&mut self.batch, next))
+            .is_ok()
+    }
+}
+
+/// Declarations per batch handed from the drawing thread to the writer thread.
+///
+/// A batch is sent as soon as it is full, planted declarations included, so at most 17 batches are in flight whatever the world's size.
+const BATCH: usize = 256;
+
 fn scaled(n: u64, per: u64, lo: usize, hi: usize) -> usize {
     ((n / per) as usize).clamp(lo, hi)
 }
@@ -125,12 +167,6 @@ struct Out {
     truth: truth::Truth,
     /// First and last shipment day per entity (first > last until it ships), for the watchlist's listing dates.
     spans: Vec<(i32, i32)>,
-}
-
-/// Numbering state of the drawing thread: per-office sequence counters and the vendor record counter.
-struct Numbering {
-    seq: Vec<u32>,
-    vendor_rows: u64,
 }
 
 /// Generates a world into `out_dir`, calling `progress` with the rows written so far after each month.
@@ -189,15 +225,13 @@ pub fn generate(
         truth: truth::Truth::create(&tdir)?,
         spans: vec![(i32::MAX, i32::MIN); pop.entities.len()],
     };
-    let mut numbering = Numbering {
-        seq: (0..geo::RU_OFFICES.len() + geo::KZ_OFFICES.len())
-            .map(|i| 1000 + 137 * i as u32)
-            .collect(),
-        vendor_rows: 0,
-    };
+    let mut numbering = render::Numbering::default();
     // Two stages on two threads so the bytes do not depend on scheduling:
     // this thread draws and renders declarations in order with its own random streams, the writer writes them in the same order.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Decl, Vec<writers::Row>)>>(16);
+    // Written batches come back to this thread to be dropped here, so memory is freed by the thread that allocated it
+    // (glibc's allocator otherwise contends on its arena lock for every cross-thread free).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(16);
+    let (back_tx, back_rx) = std::sync::mpsc::sync_channel::<Batch>(64);
     let mut render_rng = sample::stream(cfg.seed, "render");
     let (written, out, chains) =
         std::thread::scope(|scope| -> Result<(u64, Out, Vec<chains::Chain>), Error> {
@@ -209,6 +243,8 @@ pub fn generate(
                     for (d, rows) in &batch {
                         emit(pop, set, &mut out, d, rows, &mut chains)?;
                     }
+                    // If the drawing thread is gone or behind, the batch is simply dropped here.
+                    let _ = back_tx.try_send(batch);
                 }
                 Ok((out, chains))
             });
@@ -222,31 +258,36 @@ pub fn generate(
             let total: f64 = weights.iter().sum();
             let (mut written, mut cum) = (0u64, 0.0);
             let mut planted = planted.into_iter().peekable();
-            let mut batch = Vec::with_capacity(256);
+            let mut pipe = Pipe {
+                tx,
+                back: back_rx,
+                batch: Vec::with_capacity(BATCH),
+            };
             for (m, w) in weights.iter().enumerate() {
                 cum += w;
                 let target = (n as f64 * cum / total).round() as u64;
                 while let Some(d) = planted.next_if(|d| geo::month_of(d.date) == m) {
                     written += d.items.len() as u64;
-                    let rows = render(&mut render_rng, pop, set, &mut numbering, &d);
-                    batch.push((d, rows));
+                    let rows = render::declaration(&mut render_rng, pop, set, &mut numbering, &d);
+                    if !pipe.push(d, rows) {
+                        break;
+                    }
                 }
                 while written < target {
                     let mut d = declarations::random(&mut rng, &ctx, m);
                     d.items.truncate((target - written) as usize);
                     written += d.items.len() as u64;
-                    let rows = render(&mut render_rng, pop, set, &mut numbering, &d);
-                    batch.push((d, rows));
-                    if batch.len() == 256 && tx.send(std::mem::take(&mut batch)).is_err() {
+                    let rows = render::declaration(&mut render_rng, pop, set, &mut numbering, &d);
+                    if !pipe.push(d, rows) {
                         break;
                     }
                 }
-                if !batch.is_empty() && tx.send(std::mem::take(&mut batch)).is_err() {
+                if !pipe.flush() {
                     break;
                 }
                 progress(written);
             }
-            drop(tx);
+            drop(pipe);
             let (out, chains) = writer
                 .join()
                 .map_err(|_| Error::Config("the writer thread panicked".into()))??;
@@ -321,46 +362,6 @@ pub fn generate(
     Ok(summary)
 }
 
-/// Numbers a declaration and renders its rows (drawing thread).
-fn render(
-    rng: &mut sample::Rng,
-    pop: &entities::Population,
-    set: &templates::TemplateSet,
-    nb: &mut Numbering,
-    d: &Decl,
-) -> Vec<writers::Row> {
-    let (office_idx, office) = match d.file {
-        FileKind::Kz => {
-            let i = sample::index(rng, geo::KZ_OFFICES.len());
-            (geo::RU_OFFICES.len() + i, geo::KZ_OFFICES[i])
-        }
-        _ => {
-            let i = sample::index(rng, geo::RU_OFFICES.len());
-            (i, geo::RU_OFFICES[i].0)
-        }
-    };
-    nb.seq[office_idx] += 1 + sample::index(rng, 40) as u32;
-    let number = geo::declaration_number(office, d.date, nb.seq[office_idx] % 10_000_000);
-    let mut rows = Vec::with_capacity(d.items.len());
-    for (k, it) in d.items.iter().enumerate() {
-        if d.file == FileKind::Vendor {
-            nb.vendor_rows += 1;
-        }
-        rows.push(writers::render(
-            rng,
-            pop,
-            set,
-            d,
-            &number,
-            office,
-            k + 1,
-            it,
-            nb.vendor_rows,
-        ));
-    }
-    rows
-}
-
 /// Writes a rendered declaration and its truth (writer thread).
 fn emit(
     pop: &entities::Population,
@@ -377,7 +378,7 @@ fn emit(
         *span = (span.0.min(d.date), span.1.max(d.date));
     }
     for (k, (it, row)) in d.items.iter().zip(rows).enumerate() {
-        let line = out.files[fi].row(&row.cells)?;
+        let line = out.files[fi].text(&row.text)?;
         out.truth.row(
             pop,
             set.name,

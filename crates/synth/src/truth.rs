@@ -3,7 +3,8 @@
 //! `line` is always the 1-based physical line of the row in its file (header = line 1), the key later stages join on.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 
 use crate::chains::Chain;
@@ -11,7 +12,7 @@ use crate::declarations::Decl;
 use crate::entities::Population;
 use crate::geo;
 use crate::goods::Item;
-use crate::writers::{Csv, Mention};
+use crate::writers::{Csv, Line, Mention};
 
 const LINE_HEADERS: &[&str] = &[
     "file",
@@ -43,6 +44,7 @@ pub struct Truth {
     lines: Csv,
     mentions: Csv,
     anomalies: Csv,
+    buf: Line,
     /// Anomaly rows per code.
     pub by_code: BTreeMap<&'static str, u64>,
     /// Declared value of drone lines per brand, USD.
@@ -81,6 +83,7 @@ impl Truth {
                 false,
                 &["file", "line", "code", "detail"],
             )?,
+            buf: Line::new(',', false),
             by_code: BTreeMap::new(),
             drone_value: BTreeMap::new(),
             drone_lines: 0,
@@ -113,52 +116,73 @@ impl Truth {
                 .entry(p.map_or(String::new(), |p| p.brand.clone()))
                 .or_default() += it.declared_usd;
         }
-        let line_s = line.to_string();
-        let cells = [
-            file,
-            &line_s,
-            rid,
-            &geo::iso_date(d.date),
-            &it.class,
-            p.map_or("", |p| p.id.as_str()),
-            it.category,
-            p.map_or("", |p| p.brand.as_str()),
-            p.map_or("", |p| p.model.as_str()),
-            if hard { "true" } else { "false" },
-            &it.true_hs6,
-            &it.declared_hs[..6],
-            it.hs_version,
-            &format!("{:.2}", it.true_unit_usd),
-            &format!("{:.2}", it.declared_usd),
-            &format!("{}", it.qty_true),
-            &format!("{}", it.qty_declared),
-            if it.desc.template == "background" {
-                ""
-            } else {
-                set
-            },
-            &it.desc.template,
-            pop.get(d.sender).tag(),
-            pop.get(d.recipient).tag(),
-            &d.chain.map_or(String::new(), |(c, _)| format!("C{c:05}")),
-        ];
-        self.lines.row(&cells)?;
+        let b = &mut self.buf;
+        b.clear();
+        b.cell(file);
+        b.with(|s| {
+            let _ = write!(s, "{line}");
+        });
+        b.cell(rid);
+        b.with(|s| geo::push_iso_date(d.date, s));
+        b.cell(&it.class);
+        b.cell(p.map_or("", |p| p.id.as_str()));
+        b.cell(it.category);
+        b.cell(p.map_or("", |p| p.brand.as_str()));
+        b.cell(p.map_or("", |p| p.model.as_str()));
+        b.cell(if hard { "true" } else { "false" });
+        b.cell(&it.true_hs6);
+        b.cell(&it.declared_hs[..6]);
+        b.cell(it.hs_version);
+        b.with(|s| {
+            let _ = write!(s, "{:.2}", it.true_unit_usd);
+        });
+        b.with(|s| {
+            let _ = write!(s, "{:.2}", it.declared_usd);
+        });
+        b.with(|s| {
+            let _ = write!(s, "{}", it.qty_true);
+        });
+        b.with(|s| {
+            let _ = write!(s, "{}", it.qty_declared);
+        });
+        b.cell(if it.desc.template == "background" {
+            ""
+        } else {
+            set
+        });
+        b.cell(&it.desc.template);
+        b.cell(pop.get(d.sender).tag());
+        b.cell(pop.get(d.recipient).tag());
+        b.with(|s| {
+            if let Some((c, _)) = d.chain {
+                let _ = write!(s, "C{c:05}");
+            }
+        });
+        self.lines.text(b.finish())?;
+        // The prefix `file,line,record_id,` is shared by the row's mentions and anomalies.
+        b.clear();
+        b.cell(file);
+        b.with(|s| {
+            let _ = write!(s, "{line}");
+        });
+        let anomaly_prefix = b.mark();
+        b.cell(rid);
+        let mention_prefix = b.mark();
         for (role, column, name, e) in mentions {
-            let script = crate::translit::script(name);
-            self.mentions.row(&[
-                file,
-                &line_s,
-                rid,
-                role,
-                column,
-                name,
-                pop.get(*e).tag(),
-                script,
-            ])?;
+            b.reset(mention_prefix);
+            b.cell(role);
+            b.cell(column);
+            b.cell(name);
+            b.cell(pop.get(*e).tag());
+            b.cell(crate::translit::script(name));
+            self.mentions.text(b.finish())?;
         }
         for (code, detail) in it.anomalies.iter().chain(d.anomalies.iter()) {
             *self.by_code.entry(code).or_default() += 1;
-            self.anomalies.row(&[file, &line_s, code, detail])?;
+            b.reset(anomaly_prefix);
+            b.cell(code);
+            b.cell(detail);
+            self.anomalies.text(b.finish())?;
         }
         Ok(())
     }
