@@ -110,6 +110,7 @@ pub struct Line {
     null: bool,
     cells: usize,
     start: usize,
+    scratch: String,
 }
 
 impl Line {
@@ -121,6 +122,7 @@ impl Line {
             null,
             cells: 0,
             start: 0,
+            scratch: String::with_capacity(256),
         }
     }
 
@@ -161,23 +163,30 @@ impl Line {
             }
             return;
         }
-        if !cell
-            .iter()
-            .any(|&b| b == d || b == b'"' || b == b'\n' || b == b'\r')
-        {
+        // A branch-free fold the compiler vectorises: most cells need no quoting, so the whole cell is scanned anyway.
+        let special = cell.iter().fold(false, |acc, &b| {
+            acc | (b == d) | (b == b'"') | (b == b'\n') | (b == b'\r')
+        });
+        if !special {
             return;
         }
-        let text = self.buf[self.start..].to_string();
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        text.push_str(&self.buf[self.start..]);
         self.buf.truncate(self.start);
         self.buf.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => self.buf.push_str("\"\""),
-                '\n' | '\r' => self.buf.push(' '),
-                c => self.buf.push(c),
+        for (i, part) in text.split('"').enumerate() {
+            if i > 0 {
+                self.buf.push_str("\"\"");
+            }
+            if part.contains(['\n', '\r']) {
+                self.buf.push_str(&part.replace(['\n', '\r'], " "));
+            } else {
+                self.buf.push_str(part);
             }
         }
         self.buf.push('"');
+        self.scratch = text;
     }
 
     /// Appends one cell.
