@@ -110,7 +110,7 @@ pub fn ingest_one(
         bytes,
         licence: options.licence.clone(),
     };
-    let Some(mut txn) = ws.begin_ingest(source)? else {
+    let Some(txn) = ws.begin_ingest(source)? else {
         return Ok(Outcome {
             path: path.to_owned(),
             report: None,
@@ -127,10 +127,30 @@ pub fn ingest_one(
         ..options.clone()
     };
     let bar = Bar::bytes(bytes, &file_label(path));
-    let report =
-        tradetrail_ingest::ingest_path(path, &options, &mut known, &mut TxnSink(&mut txn), &bar);
+    // Parquet is written on its own thread, so that reading and parsing go on while a batch is compressed.
+    let (report, txn) = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let writer = scope.spawn(move || -> tradetrail_store::Result<IngestTxn> {
+            let mut txn = txn;
+            for batch in rx {
+                match batch {
+                    Batch::Shipments(b) => txn.write_shipments(&b)?,
+                    Batch::Quarantine(b) => txn.write_quarantine(&b)?,
+                }
+            }
+            Ok(txn)
+        });
+        let mut sink = ChannelSink(tx);
+        let report = tradetrail_ingest::ingest_path(path, &options, &mut known, &mut sink, &bar);
+        drop(sink);
+        let txn = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer thread panicked"))?;
+        // A store error explains a failed send better than the reader's error does.
+        let txn = txn?;
+        Ok((report?, txn))
+    })?;
     bar.finish();
-    let report = report?;
     txn.commit(IngestCounts {
         format: format!("{:?}", report.format).to_lowercase(),
         encoding: report.encoding.clone(),
@@ -185,15 +205,28 @@ fn file_digest(path: &Path) -> anyhow::Result<(String, u64)> {
     Ok((crate::imports::format_digest(hasher.digest128()), total))
 }
 
-struct TxnSink<'a>(&'a mut IngestTxn);
+/// A batch on its way to the store writer thread.
+enum Batch {
+    Shipments(arrow::record_batch::RecordBatch),
+    Quarantine(arrow::record_batch::RecordBatch),
+}
+
+/// Hands batches to the store writer thread; fails when that thread has stopped on an error.
+struct ChannelSink(std::sync::mpsc::SyncSender<Batch>);
 
 type SinkResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
-impl tradetrail_ingest::Sink for TxnSink<'_> {
+impl tradetrail_ingest::Sink for ChannelSink {
     fn shipments(&mut self, batch: arrow::record_batch::RecordBatch) -> SinkResult {
-        Ok(self.0.write_shipments(&batch)?)
+        Ok(self
+            .0
+            .send(Batch::Shipments(batch))
+            .map_err(|_| "the store writer stopped")?)
     }
     fn quarantine(&mut self, batch: arrow::record_batch::RecordBatch) -> SinkResult {
-        Ok(self.0.write_quarantine(&batch)?)
+        Ok(self
+            .0
+            .send(Batch::Quarantine(batch))
+            .map_err(|_| "the store writer stopped")?)
     }
 }

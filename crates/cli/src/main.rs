@@ -4,6 +4,7 @@
 //! `ingest` fails only when a whole file cannot be read; bad rows are quarantined, not errors.
 
 mod demo;
+mod eval;
 mod imports;
 mod ingest;
 mod inspect;
@@ -51,6 +52,8 @@ enum Command {
     Product(product::ProductArgs),
     /// Compare two party names (any script) and explain the verdict feature by feature.
     Match(matching::MatchArgs),
+    /// Print quality figures on labelled data.
+    Eval(eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Reference(args) => reference::run(&workspace_home(home), args),
         Command::Product(args) => product::run(&workspace_home(home), args),
         Command::Match(args) => matching::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
-use parquet::basic::{Compression, ZstdLevel};
+use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use crate::manifest::{ImportRecord, IngestRecord, Manifest, PartFile, Table, sync_dir};
@@ -106,9 +106,8 @@ impl Staged {
                     .join(format!("{}-{:04}.parquet", table.name(), part.parts.len()));
             let file = fs_err::File::create(&path)?.into_parts().0;
             let props = WriterProperties::builder()
-                .set_compression(Compression::ZSTD(
-                    ZstdLevel::try_new(1).expect("level 1 is valid"),
-                ))
+                .set_compression(Compression::SNAPPY)
+                .set_statistics_enabled(parquet::file::properties::EnabledStatistics::Chunk)
                 .set_max_row_group_row_count(Some(ROWS_PER_GROUP))
                 .set_created_by("tradetrail".into())
                 .build();

@@ -179,3 +179,16 @@ fn a_list_is_imported_from_a_url_and_a_bad_format_is_named() {
         String::from_utf8_lossy(&bad.stderr).contains("unknown list format \"no-such-format\"")
     );
 }
+
+#[test]
+fn eval_resolve_prints_both_splits() {
+    let Some(data) = shared_data() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = data.join("name-matching-pairs/nomenklatura_name_bench_cases.csv");
+    let out = ok(
+        dir.path(),
+        &["eval", "resolve", "--pairs", pairs.to_str().unwrap()],
+    );
+    assert!(out.contains("826 labelled pairs"), "{out}");
+    assert!(out.contains("held-out split"), "{out}");
+}
