@@ -117,11 +117,11 @@ pub fn ingest_one(
         });
     };
     let mut known = KnownRecords::new();
-    for id in ws.record_ids(&options.dataset)? {
-        if let Some(hash) = tradetrail_ingest::record_hash_from_id(&id) {
+    ws.for_each_record_id(&options.dataset, |id| {
+        if let Some(hash) = tradetrail_ingest::record_hash_from_id(id) {
             known.insert(hash);
         }
-    }
+    })?;
     let options = IngestOptions {
         ingest_id: txn.ingest_id().to_owned(),
         ..options.clone()

@@ -153,9 +153,10 @@ impl Workspace {
         Ok(())
     }
 
-    /// The record ids already stored in `dataset`, for duplicate detection across files.
-    pub fn record_ids(&self, dataset: &str) -> Result<Vec<String>> {
-        let mut ids = Vec::new();
+    /// Calls `f` with every record id already stored in `dataset`, for duplicate detection across files.
+    ///
+    /// Ids are streamed batch by batch, so memory does not grow with the dataset.
+    pub fn for_each_record_id(&self, dataset: &str, mut f: impl FnMut(&str)) -> Result<()> {
         for ingest in self
             .manifest
             .ingests
@@ -163,14 +164,21 @@ impl Workspace {
             .filter(|i| i.dataset == dataset)
         {
             for part in ingest.files.iter().filter(|f| f.table == Table::Shipments) {
-                read_string_column(&self.part_path(&part.path), "record_id", &mut ids)?;
+                read_string_column(&self.part_path(&part.path), "record_id", &mut f)?;
             }
         }
+        Ok(())
+    }
+
+    /// The record ids already stored in `dataset`.
+    pub fn record_ids(&self, dataset: &str) -> Result<Vec<String>> {
+        let mut ids = Vec::new();
+        self.for_each_record_id(dataset, |id| ids.push(id.to_owned()))?;
         Ok(ids)
     }
 }
 
-fn read_string_column(path: &Path, column: &str, out: &mut Vec<String>) -> Result<()> {
+fn read_string_column(path: &Path, column: &str, f: &mut impl FnMut(&str)) -> Result<()> {
     let parquet_err = |source| Error::Parquet {
         path: path.to_owned(),
         source,
@@ -193,7 +201,7 @@ fn read_string_column(path: &Path, column: &str, out: &mut Vec<String>) -> Resul
             .as_any()
             .downcast_ref::<StringArray>()
             .expect("record_id is a Utf8 column by schema");
-        out.extend((0..values.len()).map(|i| values.value(i).to_owned()));
+        (0..values.len()).for_each(|i| f(values.value(i)));
     }
     Ok(())
 }
