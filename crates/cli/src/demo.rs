@@ -121,11 +121,24 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
         started.elapsed().as_secs_f64()
     );
 
+    let started = Instant::now();
+    let classified = crate::classify::classify_all(&mut ws)?;
+    println!(
+        "4. classified {} lines ({:.1}s)\n",
+        classified.unwrap_or(0),
+        started.elapsed().as_secs_f64()
+    );
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
+    println!();
+    crate::classify::print_headline(&ws)?;
+    let home = home.display();
     println!(
-        "\nNext: tradetrail --home {} query \"SELECT brand, SUM(value_usd) FROM shipments GROUP BY brand ORDER BY 2 DESC LIMIT 10\"",
-        home.display()
+        "\nNext: tradetrail --home {home} reference import components DIR, then tradetrail --home {home} product \"Mugin-5 Pro\""
+    );
+    println!(
+        "      tradetrail --home {home} query \"SELECT * FROM classifications WHERE misclassified IS NOT NULL LIMIT 5\""
     );
     Ok(ExitCode::SUCCESS)
 }

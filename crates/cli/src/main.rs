@@ -3,6 +3,7 @@
 //! Exit codes: 0 when the command ran, 2 when it failed (a message on stderr names what failed).
 //! `ingest` fails only when a whole file cannot be read; bad rows are quarantined, not errors.
 
+mod classify;
 mod demo;
 mod eval;
 mod imports;
@@ -54,6 +55,8 @@ enum Command {
     Match(matching::MatchArgs),
     /// Print quality figures on labelled data.
     Eval(eval::EvalArgs),
+    /// Classify every stored line (drone, drone part, CHPL component, other) and print the drone totals by brand.
+    Classify,
 }
 
 fn main() -> ExitCode {
@@ -73,6 +76,7 @@ fn main() -> ExitCode {
         Command::Product(args) => product::run(&workspace_home(home), args),
         Command::Match(args) => matching::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Classify => classify::run(&workspace_home(home)),
     };
     match result {
         Ok(code) => code,

@@ -11,11 +11,13 @@
 #![warn(missing_docs)]
 
 mod columns;
+mod derived;
 mod quarantine;
 mod reference;
 mod shipment;
 
 pub use columns::{ColumnKind, ColumnSpec};
+pub use derived::{LINE_CLASS_COLUMNS, LineClass, LineClassBatchBuilder, line_class_schema};
 pub use quarantine::{
     QUARANTINE_COLUMNS, QuarantineBatchBuilder, QuarantineRow, quarantine_schema, reason,
 };

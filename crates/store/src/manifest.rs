@@ -31,11 +31,13 @@ pub enum Table {
     HsCorrelation,
     /// Foreign components documented in weapon and drone platforms.
     Components,
+    /// The classification of every shipment line (derived).
+    Classifications,
 }
 
 impl Table {
     /// Every Parquet-backed table.
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 9] = [
         Table::Shipments,
         Table::Quarantine,
         Table::ListEntries,
@@ -44,6 +46,7 @@ impl Table {
         Table::HsCodes,
         Table::HsCorrelation,
         Table::Components,
+        Table::Classifications,
     ];
 
     /// The SQL name and folder name of the table.
@@ -57,6 +60,7 @@ impl Table {
             Table::HsCodes => "hs_codes",
             Table::HsCorrelation => "hs_correlation",
             Table::Components => "components",
+            Table::Classifications => "classifications",
         }
     }
 
@@ -77,6 +81,7 @@ impl Table {
             Table::HsCodes => m::hs_code_schema(),
             Table::HsCorrelation => m::hs_correlation_schema(),
             Table::Components => m::component_schema(),
+            Table::Classifications => m::line_class_schema(),
         }
     }
 
@@ -90,6 +95,7 @@ impl Table {
             Table::HsCodes => "vintage, code",
             Table::HsCorrelation => "hs2022, hs2017",
             Table::Components => "platform_id, component_id",
+            Table::Classifications => "record_id",
         }
     }
 }

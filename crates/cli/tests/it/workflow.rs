@@ -111,6 +111,17 @@ fn demo_runs_and_prints_a_summary() {
     );
     assert!(out.contains("top shippers"), "{out}");
     assert!(out.contains("value by HS chapter"), "{out}");
+    assert!(
+        out.contains("drones and drone parts imported into RU since 2022-02-24"),
+        "{out}"
+    );
+    assert_eq!(
+        scalar(dir.path(), "SELECT COUNT(*) FROM classifications"),
+        scalar(dir.path(), "SELECT COUNT(*) FROM shipments"),
+        "every stored line is classified"
+    );
+    let again = ok(dir.path(), &["classify"]);
+    assert!(again.contains("classifications are up to date"), "{again}");
 }
 
 #[test]
