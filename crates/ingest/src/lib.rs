@@ -64,7 +64,7 @@ pub struct IngestOptions {
     pub licence: Option<String>,
     /// Reporting country; overrides the profile's default.
     pub reporting_country: Option<String>,
-    /// Rows per Arrow batch handed to the sink.
+    /// Most rows per Arrow batch handed to the sink (batches are handed on once this many rows are pending).
     pub batch_rows: usize,
     /// Largest cell in bytes; a larger one quarantines its row as `oversized_field`.
     pub max_field_bytes: usize,

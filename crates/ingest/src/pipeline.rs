@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, mpsc};
 
 use arrow::array::BooleanArray;
-use arrow::compute::{concat_batches, filter_record_batch};
+use arrow::compute::filter_record_batch;
 use arrow::record_batch::RecordBatch;
-use tradetrail_model::{QuarantineBatchBuilder, QuarantineRow, ShipmentLine, shipment_schema};
+use tradetrail_model::{QuarantineBatchBuilder, QuarantineRow, ShipmentLine};
 
 use crate::error::{Error, Result};
 use crate::known::KnownRecords;
@@ -128,21 +128,20 @@ impl<'a> Merger<'a> {
 
     fn flush(&mut self, all: bool) -> Result<()> {
         if self.pending_rows >= self.batch_rows || (all && self.pending_rows > 0) {
-            let batch = concat_batches(&shipment_schema(), &self.pending)
-                .map_err(|e| self.sink_err(Box::new(e)))?;
-            self.pending.clear();
-            let mut offset = 0;
-            while batch.num_rows() - offset >= self.batch_rows || (all && offset < batch.num_rows())
-            {
-                let len = self.batch_rows.min(batch.num_rows() - offset);
-                let slice = batch.slice(offset, len);
-                self.sink.shipments(slice).map_err(|e| self.sink_err(e))?;
-                offset += len;
+            // Chunks go to the sink as they are: concatenating them would copy every value once more,
+            // and the Parquet writer gathers rows into row groups by itself.
+            // Slices share the chunk's buffers, so capping a batch at `batch_rows` copies nothing.
+            for batch in std::mem::take(&mut self.pending) {
+                let mut offset = 0;
+                while offset < batch.num_rows() {
+                    let len = self.batch_rows.min(batch.num_rows() - offset);
+                    self.sink
+                        .shipments(batch.slice(offset, len))
+                        .map_err(|e| self.sink_err(e))?;
+                    offset += len;
+                }
             }
-            self.pending_rows = batch.num_rows() - offset;
-            if self.pending_rows > 0 {
-                self.pending.push(batch.slice(offset, self.pending_rows));
-            }
+            self.pending_rows = 0;
         }
         let q = self.quarantine.len();
         if q > 0 && (all || q >= self.batch_rows || self.quarantine_bytes >= 64 << 20) {
