@@ -12,6 +12,7 @@ pub mod describe;
 pub mod entities;
 pub mod geo;
 pub mod goods;
+pub mod malformed;
 pub mod names;
 pub mod planted;
 pub mod registry;
@@ -56,8 +57,10 @@ pub struct WorldFile {
     pub profile: Option<String>,
     /// Suggested dataset name.
     pub dataset: String,
-    /// Data rows (header excluded).
+    /// Good data rows (header and malformed rows excluded).
     pub lines: u64,
+    /// Malformed rows planted in the file (extra physical rows, listed in `truth/malformed.csv`).
+    pub malformed: u64,
 }
 
 /// What a world contains; also written as `world.json`.
@@ -73,8 +76,12 @@ pub struct WorldSummary {
     pub template_set: String,
     /// The three declaration files.
     pub files: Vec<WorldFile>,
-    /// Data rows over all files.
+    /// Good data rows over all files (malformed rows not counted).
     pub lines: u64,
+    /// Malformed rows planted over all files, extra physical rows listed in `truth/malformed.csv`.
+    pub malformed: u64,
+    /// Malformed rows per quarantine reason code.
+    pub malformed_by_code: BTreeMap<String, u64>,
     /// Parties.
     pub entities: u64,
     /// Planted chains.
@@ -165,6 +172,7 @@ fn scaled(n: u64, per: u64, lo: usize, hi: usize) -> usize {
 struct Out {
     files: [Csv; 3],
     truth: truth::Truth,
+    malformed: malformed::Planter,
     /// First and last shipment day per entity (first > last until it ships), for the watchlist's listing dates.
     spans: Vec<(i32, i32)>,
 }
@@ -223,6 +231,7 @@ pub fn generate(
             )?,
         ],
         truth: truth::Truth::create(&tdir)?,
+        malformed: malformed::Planter::create(&tdir, sample::stream(cfg.seed, "malformed"))?,
         spans: vec![(i32::MAX, i32::MIN); pop.entities.len()],
     };
     let mut numbering = render::Numbering::default();
@@ -246,6 +255,7 @@ pub fn generate(
                     // If the drawing thread is gone or behind, the batch is simply dropped here.
                     let _ = back_tx.try_send(batch);
                 }
+                out.malformed.top_up(&mut out.files)?;
                 Ok((out, chains))
             });
             let mut rng = sample::stream(cfg.seed, "flow");
@@ -297,14 +307,16 @@ pub fn generate(
     let Out {
         files,
         truth,
+        malformed,
         spans,
     } = out;
     let mut world_files = Vec::new();
-    for (csv, kind) in files
+    for ((csv, kind), bad) in files
         .into_iter()
         .zip([FileKind::Vendor, FileKind::Customs, FileKind::Kz])
+        .zip(malformed.per_file)
     {
-        let rows = csv.line - 1;
+        let rows = csv.line - 1 - bad;
         csv.finish()?;
         let (profile, dataset) = match kind {
             FileKind::Vendor => (Some("ru-vendor".to_string()), "synth-ru-vendor"),
@@ -316,6 +328,7 @@ pub fn generate(
             profile,
             dataset: dataset.into(),
             lines: rows,
+            malformed: bad,
         });
     }
     let listed = watchlist::generate(cfg.seed, n, &pop, &chains, &spans, out_dir)?;
@@ -326,6 +339,12 @@ pub fn generate(
         template_set: set.name.into(),
         files: world_files,
         lines: written,
+        malformed: malformed.per_file.iter().sum(),
+        malformed_by_code: malformed
+            .by_code
+            .iter()
+            .map(|(k, v)| (k.to_string(), *v))
+            .collect(),
         entities: pop.entities.len() as u64,
         chains: chains.len() as u64,
         anomalies: truth.by_code.values().sum(),
@@ -353,6 +372,7 @@ pub fn generate(
         watchlist_entries_by_file: listed.by_file,
     };
     truth.finish()?;
+    malformed.close()?;
     truth::write_entities(&tdir, &pop)?;
     truth::write_chains(&tdir, &chains)?;
     fs_err::write(out_dir.join("README.txt"), truth::README)?;
@@ -379,6 +399,7 @@ fn emit(
     }
     for (k, (it, row)) in d.items.iter().zip(rows).enumerate() {
         let line = out.files[fi].text(&row.text)?;
+        out.malformed.after(fi, &row.text, &mut out.files[fi])?;
         out.truth.row(
             pop,
             set.name,

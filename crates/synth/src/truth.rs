@@ -273,4 +273,8 @@ layout of OFAC's SDN legacy CSV and watchlist/synthetic.ftm.jsonl in FollowTheMo
 can be shown without any real list. No entry is a real designation; ent_num values start at 900001.
 truth/watchlist.csv says which entries list a world party (same_entity), only resemble one (lookalike)
 or are invented filler.
+
+The declaration files also hold a few MALFORMED ROWS on purpose (about 0.1% of lines, at least 3 per file),
+as real vendor exports do: bad numbers, short rows, impossible dates and, in the UTF-8 files, Windows-1251 bytes.
+truth/malformed.csv lists them (file, line, reason_code, detail); an ingest should quarantine exactly those rows.
 ";

@@ -262,6 +262,13 @@ impl Csv {
         Ok(self.line)
     }
 
+    /// Writes one finished line as raw bytes, without transcoding, and returns its 1-based physical line (for deliberately broken rows).
+    pub fn bytes(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
+        self.out.write_all(bytes)?;
+        self.line += 1;
+        Ok(self.line)
+    }
+
     /// Flushes the file.
     pub fn finish(mut self) -> std::io::Result<()> {
         self.out.flush()

@@ -53,7 +53,25 @@ fn synth_ingest_query_export_round_trip() {
         &home,
         "SELECT SUM(stored) + SUM(quarantined) + SUM(duplicates) FROM ingests",
     );
-    assert_eq!(read, 3000, "every generated line is read");
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(world.join("world.json")).unwrap()).unwrap();
+    let malformed = summary["malformed"]
+        .as_u64()
+        .expect("world.json counts malformed rows");
+    assert!(
+        malformed >= 9,
+        "at least 3 malformed rows per file, got {malformed}"
+    );
+    assert_eq!(
+        read,
+        3000 + malformed,
+        "every generated line is read, planted malformed rows included"
+    );
+    assert_eq!(
+        scalar(&home, "SELECT COUNT(*) FROM quarantine"),
+        malformed,
+        "exactly the planted malformed rows are quarantined"
+    );
     assert_eq!(
         accounted, read,
         "every row is stored, quarantined or a duplicate"

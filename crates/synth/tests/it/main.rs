@@ -3,6 +3,7 @@
 mod determinism;
 mod files;
 mod lists;
+mod malformed;
 mod truth;
 mod watchlist;
 

@@ -9,8 +9,7 @@ fn rows(dir: &std::path::Path) -> HashMap<String, u64> {
     for f in ["ru_vendor.csv", "kz_imports.csv"] {
         n.insert(
             f.to_string(),
-            std::fs::read_to_string(dir.join(f))
-                .unwrap()
+            String::from_utf8_lossy(&std::fs::read(dir.join(f)).unwrap())
                 .lines()
                 .count() as u64,
         );
