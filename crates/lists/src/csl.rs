@@ -130,34 +130,11 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     ] = cols;
     let mut unknown_sources: Vec<String> = Vec::new();
     for record in reader.byte_records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
-                sink.issue(
-                    line.to_string(),
-                    "bad_record",
-                    format!("unreadable CSV record: {e}"),
-                );
-                continue;
-            }
-        };
-        let line = record
-            .position()
-            .map_or(0, |p| lines.line_of(p.byte()))
-            .to_string();
-        if record.len() != header.len() {
-            sink.issue(
-                &line,
-                "bad_record",
-                format!(
-                    "{} fields, header has {}; row skipped",
-                    record.len(),
-                    header.len()
-                ),
-            );
+        let Some((record, line)) =
+            crate::csv_rows::checked(record, header.len(), &mut lines, &mut sink)
+        else {
             continue;
-        }
+        };
         if std::str::from_utf8(record.as_slice()).is_err() {
             sink.issue(
                 &line,

@@ -96,34 +96,11 @@ pub(crate) fn import(name: &str, bytes: &[u8]) -> Result<ListImport, Error> {
     };
     let mut sink = Sink::new(ListFormat::EuCsv, "eu", name);
     for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_of(p.byte()));
-                sink.issue(
-                    line.to_string(),
-                    "bad_record",
-                    format!("unreadable CSV record: {e}"),
-                );
-                continue;
-            }
-        };
-        let line = record
-            .position()
-            .map_or(0, |p| lines.line_of(p.byte()))
-            .to_string();
-        if record.len() != header.len() {
-            sink.issue(
-                &line,
-                "bad_record",
-                format!(
-                    "{} fields, header has {}; row skipped",
-                    record.len(),
-                    header.len()
-                ),
-            );
+        let Some((record, line)) =
+            crate::csv_rows::checked(record, header.len(), &mut lines, &mut sink)
+        else {
             continue;
-        }
+        };
         let get = |n: &str| col(n).and_then(|i| record.get(i)).unwrap_or("").trim();
         let celex = record.get(c_celex).unwrap_or("").trim();
         let annex = get("annex");

@@ -10,6 +10,7 @@
 mod builder;
 mod countries;
 mod csl;
+mod csv_rows;
 mod dates;
 mod eu_csv;
 mod ftm;
