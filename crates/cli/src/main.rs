@@ -81,9 +81,6 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            if is_broken_pipe(&err) {
-                return ExitCode::SUCCESS;
-            }
             eprintln!("error: {err:#}");
             ExitCode::from(2)
         }
@@ -92,13 +89,6 @@ fn main() -> ExitCode {
 
 fn workspace_home(home: Option<PathBuf>) -> PathBuf {
     home.unwrap_or_else(tradetrail_store::default_home)
-}
-
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// A tokio runtime for the DataFusion parts of a command.

@@ -80,6 +80,33 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// A party with only its kind, country and naming style set; the builders fill in the rest.
+    pub fn blank(kind: &'static str, country: &'static str, style: Style) -> Entity {
+        Entity {
+            id: 0,
+            tag: String::new(),
+            kind,
+            country,
+            style,
+            core_lat: String::new(),
+            core_local: String::new(),
+            city: 0,
+            industry: 0,
+            form: "",
+            canonical: String::new(),
+            local: None,
+            fixed: Vec::new(),
+            ids: Vec::new(),
+            address: String::new(),
+            phone: String::new(),
+            roles: Vec::new(),
+            shell_group: None,
+            active: (geo::start_day(), geo::day(2024, 12, 31)),
+            brand: None,
+            lookalike_of: None,
+        }
+    }
+
     /// The id as written in the truth files, `E000123`.
     pub fn tag(&self) -> &str {
         &self.tag

@@ -95,15 +95,8 @@ pub fn parse_nomenclature(
     };
     let mut seen = HashSet::new();
     for result in rdr.records() {
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                let pos = e
-                    .position()
-                    .map_or("?".into(), |p| format!("line {}", p.line()));
-                issues.push(issue(source_file, pos, "bad_record", e.to_string()));
-                continue;
-            }
+        let Some(record) = readable(result, source_file, &mut issues) else {
+            continue;
         };
         let pos = line_of(&record);
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
@@ -208,15 +201,8 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
     };
     let mut seen = HashSet::new();
     for result in rdr.records() {
-        let record = match result {
-            Ok(r) => r,
-            Err(e) => {
-                let pos = e
-                    .position()
-                    .map_or("?".into(), |p| format!("line {}", p.line()));
-                issues.push(issue(source_file, pos, "bad_record", e.to_string()));
-                continue;
-            }
+        let Some(record) = readable(result, source_file, &mut issues) else {
+            continue;
         };
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -279,4 +265,22 @@ pub fn parse_correlation(csv: &str, source_file: &str) -> (Vec<HsCorrelation>, V
         }
     }
     (rows, issues)
+}
+
+/// The record, or `None` after reporting an unreadable one as a `bad_record` issue with its line.
+fn readable(
+    result: csv::Result<csv::StringRecord>,
+    source_file: &str,
+    issues: &mut Vec<ImportIssue>,
+) -> Option<csv::StringRecord> {
+    match result {
+        Ok(record) => Some(record),
+        Err(e) => {
+            let pos = e
+                .position()
+                .map_or("?".into(), |p| format!("line {}", p.line()));
+            issues.push(issue(source_file, pos, "bad_record", e.to_string()));
+            None
+        }
+    }
 }

@@ -27,32 +27,6 @@ impl Builder {
         id
     }
 
-    fn blank(kind: &'static str, country: &'static str, style: Style) -> Entity {
-        Entity {
-            id: 0,
-            tag: String::new(),
-            kind,
-            country,
-            style,
-            core_lat: String::new(),
-            core_local: String::new(),
-            city: 0,
-            industry: 0,
-            form: "",
-            canonical: String::new(),
-            local: None,
-            fixed: Vec::new(),
-            ids: Vec::new(),
-            address: String::new(),
-            phone: String::new(),
-            roles: Vec::new(),
-            shell_group: None,
-            active: (geo::start_day(), geo::day(2024, 12, 31)),
-            brand: None,
-            lookalike_of: None,
-        }
-    }
-
     pub(super) fn brand_parties(&mut self, r: &mut Rng, all: (i32, i32)) {
         let cat = catalogue();
         for brand in &cat.brands {
@@ -62,7 +36,7 @@ impl Builder {
             if self.names.contains(first) || !["CN", "HK"].contains(&brand.country.as_str()) {
                 continue;
             }
-            let mut e = Self::blank("manufacturer", "CN", Style::Fixed);
+            let mut e = Entity::blank("manufacturer", "CN", Style::Fixed);
             e.canonical = first.clone();
             e.local = brand
                 .owner_names
@@ -87,7 +61,7 @@ impl Builder {
                 if self.names.contains(&aff.name) || aff.country != "CN" {
                     continue;
                 }
-                let mut a = Self::blank("affiliate", "CN", Style::Fixed);
+                let mut a = Entity::blank("affiliate", "CN", Style::Fixed);
                 a.canonical = aff.name.clone();
                 a.fixed = vec![aff.name.clone()];
                 a.brand = Some(brand.name.as_str());
@@ -107,7 +81,7 @@ impl Builder {
         industry: usize,
         kind: &'static str,
     ) -> u32 {
-        let mut e = Self::blank(kind, if style == Style::Hk { "HK" } else { "CN" }, style);
+        let mut e = Entity::blank(kind, if style == Style::Hk { "HK" } else { "CN" }, style);
         e.city = sample::index(r, CN_CITIES.len());
         e.industry = industry.min(CN_INDUSTRY.len() - 1);
         e.form = e.country;
@@ -199,7 +173,7 @@ impl Builder {
         kind: &'static str,
         country: &'static str,
     ) -> u32 {
-        let mut e = Self::blank(kind, country, Style::Ru);
+        let mut e = Entity::blank(kind, country, Style::Ru);
         e.core_local = self.ru_core(r, RU_PREFIX);
         e.form = if sample::chance(r, 0.88) {
             "ООО"
@@ -233,7 +207,7 @@ impl Builder {
 
     pub(super) fn kz(&mut self, r: &mut Rng, kind: &'static str, style: Style) -> u32 {
         let country = if style == Style::Kg { "KG" } else { "KZ" };
-        let mut e = Self::blank(kind, country, style);
+        let mut e = Entity::blank(kind, country, style);
         e.core_local = self.ru_core(r, KZ_PREFIX);
         e.form = if style == Style::Kg {
             "ОсОО"
@@ -286,7 +260,7 @@ impl Builder {
         form: &'static str,
         kind: &'static str,
     ) -> u32 {
-        let mut e = Self::blank(kind, country, Style::Latin);
+        let mut e = Entity::blank(kind, country, Style::Latin);
         e.form = form;
         for attempt in 0..40 {
             e.core_lat = format!("{} {}", sample::pick(r, LATIN_A), sample::pick(r, LATIN_B));

@@ -255,27 +255,9 @@ pub fn files_for(r: &mut Rng) -> &'static [ListFile] {
 
 /// A blank invented party of a style and country, for look-alikes and fillers.
 pub fn blank(country: &'static str, style: Style, kind: &'static str) -> Entity {
+    // Invented parties have no place in the population, so no valid id.
     Entity {
         id: u32::MAX,
-        tag: String::new(),
-        kind,
-        country,
-        style,
-        core_lat: String::new(),
-        core_local: String::new(),
-        city: 0,
-        industry: 0,
-        form: "",
-        canonical: String::new(),
-        local: None,
-        fixed: Vec::new(),
-        ids: Vec::new(),
-        address: String::new(),
-        phone: String::new(),
-        roles: Vec::new(),
-        shell_group: None,
-        active: (geo::start_day(), geo::day(2024, 12, 31)),
-        brand: None,
-        lookalike_of: None,
+        ..Entity::blank(kind, country, style)
     }
 }
