@@ -91,6 +91,24 @@ impl Blocker {
         self.add(&blocking_keys(n))
     }
 
+    /// The members of the block with this key, or nothing when the block is over the cap (or unknown).
+    pub fn members(&self, key: u64) -> &[u32] {
+        match self.blocks.get(&key) {
+            Some(ids) if ids.len() <= self.max_block => ids,
+            _ => &[],
+        }
+    }
+
+    /// Number of blocks, and of blocks over the cap.
+    pub fn block_counts(&self) -> (usize, usize) {
+        let over = self
+            .blocks
+            .values()
+            .filter(|v| v.len() > self.max_block)
+            .count();
+        (self.blocks.len(), over)
+    }
+
     /// Every distinct pair `(i, j)`, `i < j`, that shares a block no larger than the cap.
     pub fn pairs(&self) -> (Vec<(u32, u32)>, BlockStats) {
         let mut seen: HashSet<(u32, u32)> = HashSet::new();

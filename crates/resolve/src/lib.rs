@@ -2,15 +2,18 @@
 //!
 //! The crate is pure: no IO at run time, every table embedded and parsed once.
 //! Pipeline: [`normalise`] a name into a [`NormName`], compare two with [`score`] into an explained, calibrated [`Score`], find candidate pairs with [`block::Blocker`].
+//! [`cluster`] turns distinct mentions (keyed by [`mention_key`]) into entities with stable ids, honouring analyst judgements.
 //! Evaluation helpers in [`eval`] measure precision and recall on labelled pairs; [`train`] fits the weights on the tuning split.
 
 pub mod abbrev;
 pub mod block;
+pub mod cluster;
 pub mod eval;
 pub mod features;
 pub mod han;
 pub mod ident;
 pub mod legal;
+pub mod mention;
 pub mod normalise;
 pub mod phonetic;
 pub mod score;
@@ -21,7 +24,11 @@ pub mod translit;
 pub mod weights;
 
 pub use block::{Blocker, blocking_keys};
+pub use cluster::{ClusterConfig, ClusterStats, Clustering, Constraints, cluster};
 pub use ident::{Identifier, Scheme};
+pub use mention::{entity_id, mention_key, parse_identifiers};
 pub use normalise::{NormName, normalise};
-pub use score::{Feature, Kind, Party, Prepared, Score, Verdict, score, score_prepared};
+pub use score::{
+    Feature, Kind, Party, Prepared, Score, Verdict, fast_probability, score, score_prepared,
+};
 pub use text::Script;
