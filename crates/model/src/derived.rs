@@ -28,3 +28,46 @@ table! {
     vague_score: Float = "How generic the description is, 0 to 1.",
     evidence: Req = "JSON array of {feature, field, text, weight}: the words in which fields that decided.",
 }
+
+table! {
+    /// One party named on one shipment line, with the entity resolution gave it.
+    PartyMention,
+    /// Collects [`PartyMention`] rows into Arrow record batches.
+    PartyMentionBatchBuilder,
+    /// Every column of the `party_mentions` table.
+    PARTY_MENTION_COLUMNS,
+    /// The Arrow schema of the `party_mentions` table.
+    party_mention_schema;
+
+    record_id: Req = "Record id of the shipment line.",
+    role: Req = "sender, recipient or declarant.",
+    source_column: Req = "Shipment column the name was read from, e.g. recipient_name_en.",
+    mention_key: Req = "Stable key of the distinct mention (folded name, country, identifiers, address); analyst judgements refer to it.",
+    entity_id: Req = "Stable id of the resolved entity, derived from its smallest mention key.",
+    name: Req = "Name as written.",
+    script: Req = "Script most letters of the name are written in: latin, cyrillic, han or other.",
+}
+
+table! {
+    /// One resolved party: every name, country, identifier, address and role seen for it.
+    EntityRow,
+    /// Collects [`EntityRow`] rows into Arrow record batches.
+    EntityBatchBuilder,
+    /// Every column of the `entities` table.
+    ENTITY_COLUMNS,
+    /// The Arrow schema of the `entities` table.
+    entity_schema;
+
+    entity_id: Req = "Stable id of the entity, derived from its smallest mention key.",
+    canonical_name: Req = "The most frequent Latin-script name, else the most frequent name.",
+    names_latin: Text = "JSON array of the distinct Latin-script names, most frequent first.",
+    names_cyrillic: Text = "JSON array of the distinct Cyrillic names, most frequent first.",
+    names_han: Text = "JSON array of the distinct Chinese names, most frequent first.",
+    names_other: Text = "JSON array of names in other scripts.",
+    countries: Text = "JSON array of ISO alpha-2 countries seen with the entity.",
+    identifiers: Text = "JSON array of scheme:value identifiers seen with the entity (valid ones first).",
+    addresses: Text = "JSON array of distinct addresses as written.",
+    roles: Req = "JSON array of the roles the entity appears in (sender, recipient, declarant).",
+    mentions: Int = "Distinct mentions (name, country, identifiers, address) resolved to the entity.",
+    lines: Int = "Shipment-line mentions resolved to the entity.",
+}

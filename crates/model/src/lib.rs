@@ -17,7 +17,11 @@ mod reference;
 mod shipment;
 
 pub use columns::{ColumnKind, ColumnSpec};
-pub use derived::{LINE_CLASS_COLUMNS, LineClass, LineClassBatchBuilder, line_class_schema};
+pub use derived::{
+    ENTITY_COLUMNS, EntityBatchBuilder, EntityRow, LINE_CLASS_COLUMNS, LineClass,
+    LineClassBatchBuilder, PARTY_MENTION_COLUMNS, PartyMention, PartyMentionBatchBuilder,
+    entity_schema, line_class_schema, party_mention_schema,
+};
 pub use quarantine::{
     QUARANTINE_COLUMNS, QuarantineBatchBuilder, QuarantineRow, quarantine_schema, reason,
 };

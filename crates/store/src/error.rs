@@ -44,9 +44,17 @@ pub enum Error {
     /// A query failed to plan or run.
     #[error("query failed: {0}")]
     Query(#[from] datafusion::error::DataFusionError),
+    /// The judgement database could not be opened, read or written.
+    #[error("judgement database {path}: {source}")]
+    Judgements {
+        /// Database path.
+        path: PathBuf,
+        /// Underlying error.
+        source: rusqlite::Error,
+    },
     /// The user named a table that does not exist.
     #[error(
-        "unknown table {0:?}; tables are: shipments, quarantine, list_entries, list_names, import_issues, hs_codes, hs_correlation, components, ingests, imports"
+        "unknown table {0:?}; tables are: shipments, quarantine, list_entries, list_names, import_issues, hs_codes, hs_correlation, components, classifications, party_mentions, entities, ingests, imports"
     )]
     UnknownTable(String),
 }

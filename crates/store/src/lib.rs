@@ -16,9 +16,11 @@
 //! tables/shipments/<ingest>-<n>.parquet
 //! tables/quarantine/<ingest>-<n>.parquet
 //! staging/<ingest>/                  in-flight writes, removed on the next open
+//! judgements.sqlite                  analyst judgements on pairs of party mentions (SQLite, WAL)
 //! ```
 
 mod error;
+mod judgements;
 mod manifest;
 mod query;
 mod summary;
@@ -26,6 +28,7 @@ mod txn;
 mod workspace;
 
 pub use error::{Error, Result};
+pub use judgements::{Decision, JUDGEMENTS_FILE, Judgement, Judgements};
 pub use manifest::{FORMAT_VERSION, ImportRecord, IngestRecord, Manifest, PartFile, Table};
 pub use query::{ExportFormat, batches_to_table};
 pub use summary::{SUMMARY_QUERIES, Summary, TopParty, ValueByChapter};

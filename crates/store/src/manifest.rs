@@ -33,11 +33,15 @@ pub enum Table {
     Components,
     /// The classification of every shipment line (derived).
     Classifications,
+    /// Every party named on every line, with its entity (derived).
+    PartyMentions,
+    /// Resolved parties (derived).
+    Entities,
 }
 
 impl Table {
     /// Every Parquet-backed table.
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 11] = [
         Table::Shipments,
         Table::Quarantine,
         Table::ListEntries,
@@ -47,6 +51,8 @@ impl Table {
         Table::HsCorrelation,
         Table::Components,
         Table::Classifications,
+        Table::PartyMentions,
+        Table::Entities,
     ];
 
     /// The SQL name and folder name of the table.
@@ -61,6 +67,8 @@ impl Table {
             Table::HsCorrelation => "hs_correlation",
             Table::Components => "components",
             Table::Classifications => "classifications",
+            Table::PartyMentions => "party_mentions",
+            Table::Entities => "entities",
         }
     }
 
@@ -82,6 +90,8 @@ impl Table {
             Table::HsCorrelation => m::hs_correlation_schema(),
             Table::Components => m::component_schema(),
             Table::Classifications => m::line_class_schema(),
+            Table::PartyMentions => m::party_mention_schema(),
+            Table::Entities => m::entity_schema(),
         }
     }
 
@@ -96,6 +106,8 @@ impl Table {
             Table::HsCorrelation => "hs2022, hs2017",
             Table::Components => "platform_id, component_id",
             Table::Classifications => "record_id",
+            Table::PartyMentions => "record_id, role, source_column",
+            Table::Entities => "entity_id",
         }
     }
 }

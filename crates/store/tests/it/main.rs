@@ -1,5 +1,7 @@
 //! Integration tests of the workspace store: commits are atomic, aborted ingests leave no trace, queries see committed rows only.
 
+mod judgements;
+
 use tradetrail_model::{QuarantineBatchBuilder, QuarantineRow, ShipmentBatchBuilder, ShipmentLine};
 use tradetrail_store::{ExportFormat, IngestCounts, IngestSource, Workspace};
 
