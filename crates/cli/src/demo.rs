@@ -129,6 +129,12 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
         started.elapsed().as_secs_f64()
     );
 
+    let started = Instant::now();
+    let built = crate::entities_build::build(&mut ws)?;
+    print!("5. ");
+    crate::entities::print_built(&built);
+    println!("   ({:.1}s)\n", started.elapsed().as_secs_f64());
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
     println!();

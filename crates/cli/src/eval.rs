@@ -19,14 +19,36 @@ enum EvalCommand {
     /// Precision, recall and F1 of name matching on labelled pairs, overall, for companies and persons, and by script pair.
     Resolve {
         /// Labelled pairs CSV (case_group,schema,name1,name2,is_match,...), e.g. nomenklatura's name_bench cases.
+        #[arg(long, required_unless_present = "world")]
+        pairs: Option<PathBuf>,
+        /// A synthetic world folder (from `tradetrail synth`): ingest it (into --home, else a temporary workspace), build entities, score them against truth/mentions.csv.
         #[arg(long)]
-        pairs: PathBuf,
+        world: Option<PathBuf>,
+        /// Print this many of the largest wrong merges and splits.
+        #[arg(long, default_value_t = 0)]
+        examples: usize,
     },
 }
 
-pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     match args.command {
-        EvalCommand::Resolve { pairs } => {
+        EvalCommand::Resolve {
+            world: Some(world),
+            pairs: None,
+            examples,
+        } => {
+            crate::eval_world::run(&world, home, examples)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Resolve {
+            world,
+            pairs: Some(pairs),
+            examples,
+        } => {
+            if let Some(world) = world {
+                crate::eval_world::run(&world, home, examples)?;
+                println!();
+            }
             let text = fs_err::read_to_string(&pairs)
                 .with_context(|| format!("labelled pairs {}", pairs.display()))?;
             let all = parse_pairs(&text);
@@ -49,5 +71,6 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        EvalCommand::Resolve { .. } => anyhow::bail!("give --pairs FILE or --world DIR"),
     }
 }

@@ -5,7 +5,10 @@
 
 mod classify;
 mod demo;
+mod entities;
+mod entities_build;
 mod eval;
+mod eval_world;
 mod imports;
 mod ingest;
 mod inspect;
@@ -57,6 +60,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Classify every stored line (drone, drone part, CHPL component, other) and print the drone totals by brand.
     Classify,
+    /// Resolve party mentions into entities; search, show, merge, split and judge them.
+    Entities(entities::EntitiesArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,8 +80,9 @@ fn main() -> ExitCode {
         Command::Reference(args) => reference::run(&workspace_home(home), args),
         Command::Product(args) => product::run(&workspace_home(home), args),
         Command::Match(args) => matching::run(args),
-        Command::Eval(args) => eval::run(args),
+        Command::Eval(args) => eval::run(args, home),
         Command::Classify => classify::run(&workspace_home(home)),
+        Command::Entities(args) => entities::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

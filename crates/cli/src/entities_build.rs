@@ -1,0 +1,345 @@
+//! `tradetrail entities build`: every party mention of every stored line gets an entity, written as the derived `party_mentions` and `entities` tables in one commit.
+//!
+//! Lines are read once; identical mentions (same folded name, country, identifiers and address) are resolved once.
+//! Distinct mentions are sorted by their stable key before clustering, so entity ids depend on the data and the judgements, never on run order.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use anyhow::Context;
+use futures::StreamExt;
+use rayon::prelude::*;
+use tradetrail_model::{
+    EntityBatchBuilder, EntityRow, PartyMention, PartyMentionBatchBuilder, ShipmentLine,
+};
+use tradetrail_resolve::text::dominant_script;
+use tradetrail_resolve::{
+    ClusterConfig, ClusterStats, Constraints, Party, Prepared, cluster, entity_id, mention_key,
+    parse_identifiers,
+};
+use tradetrail_store::{Decision, ImportSpec, Judgements, Table, Workspace};
+
+/// The party columns of a shipment line: role, name column, and which facts go with it.
+pub const PARTY_COLUMNS: [(&str, &str); 5] = [
+    ("sender", "sender_name"),
+    ("sender", "sender_name_en"),
+    ("recipient", "recipient_name"),
+    ("recipient", "recipient_name_en"),
+    ("declarant", "declarant_name"),
+];
+
+/// Every party named on a line, as (index into [`PARTY_COLUMNS`], party).
+pub fn line_parties(line: &ShipmentLine) -> Vec<(usize, Party)> {
+    let recipient_country = line
+        .destination_country
+        .clone()
+        .or_else(|| line.reporting_country.clone());
+    let facts = [
+        (
+            &line.sender_name,
+            &line.sender_country,
+            &line.sender_id,
+            &line.sender_address,
+        ),
+        (
+            &line.sender_name_en,
+            &line.sender_country,
+            &line.sender_id,
+            &line.sender_address,
+        ),
+        (
+            &line.recipient_name,
+            &recipient_country,
+            &line.recipient_id,
+            &line.recipient_address,
+        ),
+        (
+            &line.recipient_name_en,
+            &recipient_country,
+            &line.recipient_id,
+            &line.recipient_address,
+        ),
+        (
+            &line.declarant_name,
+            &line.reporting_country,
+            &line.declarant_id,
+            &None,
+        ),
+    ];
+    let mut out = Vec::new();
+    for (i, (name, country, id, address)) in facts.into_iter().enumerate() {
+        let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let identifiers = id
+            .as_deref()
+            .map(|t| parse_identifiers(t, country.as_deref()))
+            .unwrap_or_default();
+        out.push((
+            i,
+            Party {
+                name: name.to_string(),
+                country: country.clone(),
+                identifiers,
+                address: address.clone().filter(|a| !a.trim().is_empty()),
+                ..Party::default()
+            },
+        ));
+    }
+    out
+}
+
+/// A distinct mention and what the lines say about it.
+struct Distinct {
+    key: String,
+    party: Party,
+    lines: u64,
+    roles: u8,
+}
+
+/// What a build did.
+pub struct Built {
+    /// Party mentions on lines.
+    pub line_mentions: u64,
+    /// Distinct mentions.
+    pub distinct: usize,
+    /// Entities.
+    pub entities: usize,
+    /// Clustering counts.
+    pub stats: ClusterStats,
+}
+
+/// Rebuilds both tables; returns `None` when they are up to date with the shipments, the resolver and the judgements.
+pub fn build(ws: &mut Workspace) -> anyhow::Result<Option<Built>> {
+    let judgements = Judgements::open(ws.root())?;
+    let last = ws
+        .manifest()
+        .ingests
+        .last()
+        .map_or("none", |i| i.ingest_id.as_str());
+    let spec = ImportSpec {
+        kind: "derived".into(),
+        name: "entities".into(),
+        format: "tradetrail-resolve".into(),
+        source: "shipments".into(),
+        digest: format!(
+            "shipments-through-{last}+resolver-{}+{}",
+            env!("CARGO_PKG_VERSION"),
+            judgements.state()?
+        ),
+        version: Some(env!("CARGO_PKG_VERSION").into()),
+    };
+    let rt = crate::runtime()?;
+    let ctx = rt.block_on(ws.session())?;
+    let Some(mut txn) = ws.begin_import(spec)? else {
+        return Ok(None);
+    };
+
+    // Read every line once: per-line mentions point into the distinct list.
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut distinct: Vec<Distinct> = Vec::new();
+    let mut rows: Vec<(String, u8, u32, String)> = Vec::new();
+    rt.block_on(async {
+        let df = ctx.sql("SELECT * FROM shipments").await?;
+        let mut stream = df.execute_stream().await?;
+        while let Some(batch) = stream.next().await {
+            let lines =
+                ShipmentLine::from_batch(&batch?).context("shipments have the shipment schema")?;
+            let parsed: Vec<Vec<(usize, Party, String)>> = lines
+                .par_iter()
+                .map(|l| {
+                    line_parties(l)
+                        .into_iter()
+                        .map(|(c, p)| {
+                            let k = mention_key(&p);
+                            (c, p, k)
+                        })
+                        .collect()
+                })
+                .collect();
+            for (line, parties) in lines.iter().zip(parsed) {
+                for (col, party, key) in parties {
+                    let role_bit = match PARTY_COLUMNS[col].0 {
+                        "sender" => 1,
+                        "recipient" => 2,
+                        _ => 4,
+                    };
+                    let name = party.name.clone();
+                    let next = distinct.len() as u32;
+                    let at = *index.entry(key.clone()).or_insert(next);
+                    if at == next {
+                        distinct.push(Distinct {
+                            key,
+                            party,
+                            lines: 0,
+                            roles: 0,
+                        });
+                    }
+                    let d = &mut distinct[at as usize];
+                    d.lines += 1;
+                    d.roles |= role_bit;
+                    rows.push((line.record_id.clone(), col as u8, at, name));
+                }
+            }
+        }
+        anyhow::Ok(())
+    })?;
+
+    // Sort distinct mentions by key so labels (smallest member) and entity ids are stable.
+    let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
+    order.sort_unstable_by(|a, b| distinct[*a as usize].key.cmp(&distinct[*b as usize].key));
+    let mut rank = vec![0u32; distinct.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    let mut sorted: Vec<Option<Distinct>> = distinct.into_iter().map(Some).collect();
+    let distinct: Vec<Distinct> = order
+        .iter()
+        .map(|&i| sorted[i as usize].take().expect("each index once"))
+        .collect();
+    let by_key: HashMap<&str, u32> = distinct
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.key.as_str(), i as u32))
+        .collect();
+    let mut constraints = Constraints::default();
+    for j in judgements.current()? {
+        let (Some(&a), Some(&b)) = (
+            by_key.get(j.mention_a.as_str()),
+            by_key.get(j.mention_b.as_str()),
+        ) else {
+            continue;
+        };
+        match j.decision {
+            Decision::Same => constraints.same.push((a, b)),
+            Decision::NotSame => constraints.not_same.push((a, b)),
+            Decision::Unsure => {}
+        }
+    }
+    let prepared: Vec<Prepared> = distinct
+        .par_iter()
+        .map(|d| Prepared::new(d.party.clone()))
+        .collect();
+    let weight: Vec<u64> = distinct.iter().map(|d| d.lines).collect();
+    let clustering = cluster(&prepared, &weight, &constraints, &ClusterConfig::default());
+    drop(prepared);
+    let ids: Vec<String> = clustering
+        .label
+        .iter()
+        .map(|&l| entity_id(&distinct[l as usize].key))
+        .collect();
+
+    // party_mentions, in record order.
+    for r in &mut rows {
+        r.2 = rank[r.2 as usize];
+    }
+    rows.par_sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let line_mentions = rows.len() as u64;
+    for chunk in rows.chunks(100_000) {
+        let mut b = PartyMentionBatchBuilder::default();
+        for (record_id, col, at, name) in chunk {
+            let (role, column) = PARTY_COLUMNS[*col as usize];
+            b.push(&PartyMention {
+                record_id: record_id.clone(),
+                role: role.into(),
+                source_column: column.into(),
+                mention_key: distinct[*at as usize].key.clone(),
+                entity_id: ids[*at as usize].clone(),
+                name: name.clone(),
+                script: dominant_script(name).label().into(),
+            });
+        }
+        txn.write(Table::PartyMentions, &b.finish())?;
+    }
+    let entities = entity_rows(&distinct, &clustering.label, &ids);
+    for chunk in entities.chunks(100_000) {
+        let mut b = EntityBatchBuilder::default();
+        for e in chunk {
+            b.push(e);
+        }
+        txn.write(Table::Entities, &b.finish())?;
+    }
+    txn.commit()?;
+    ws.reload()?;
+    Ok(Some(Built {
+        line_mentions,
+        distinct: distinct.len(),
+        entities: entities.len(),
+        stats: clustering.stats,
+    }))
+}
+
+fn json(values: impl IntoIterator<Item = String>) -> Option<String> {
+    let v: Vec<String> = values.into_iter().collect();
+    (!v.is_empty()).then(|| serde_json::Value::from(v).to_string())
+}
+
+/// One row per cluster, sorted by entity id.
+fn entity_rows(distinct: &[Distinct], label: &[u32], ids: &[String]) -> Vec<EntityRow> {
+    let mut members: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, &l) in label.iter().enumerate() {
+        members.entry(ids[l as usize].as_str()).or_default().push(i);
+    }
+    members
+        .into_iter()
+        .map(|(id, ms)| {
+            let mut names: BTreeMap<&'static str, BTreeMap<&str, u64>> = BTreeMap::new();
+            let (mut countries, mut idents, mut addresses) =
+                (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+            let mut roles = 0u8;
+            let mut lines = 0u64;
+            for &m in &ms {
+                let d = &distinct[m];
+                *names
+                    .entry(dominant_script(&d.party.name).label())
+                    .or_default()
+                    .entry(d.party.name.as_str())
+                    .or_default() += d.lines;
+                countries.extend(d.party.country.clone());
+                idents.extend(d.party.identifiers.iter().map(|i| {
+                    let mark = if i.is_valid() { "" } else { " (invalid)" };
+                    format!("{}:{}{mark}", i.scheme.label(), i.value)
+                }));
+                addresses.extend(d.party.address.clone());
+                roles |= d.roles;
+                lines += d.lines;
+            }
+            let ranked = |script: &str| -> Vec<String> {
+                let mut v: Vec<(&str, u64)> = names
+                    .get(script)
+                    .map(|m| m.iter().map(|(n, c)| (*n, *c)).collect())
+                    .unwrap_or_default();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                v.into_iter().map(|(n, _)| n.to_string()).collect()
+            };
+            let (latin, cyrillic, han) = (ranked("latin"), ranked("cyrillic"), ranked("han"));
+            let mut other = ranked("other");
+            other.extend(ranked("none"));
+            let canonical = latin
+                .first()
+                .or(cyrillic.first())
+                .or(han.first())
+                .or(other.first())
+                .cloned()
+                .unwrap_or_default();
+            let role_names = ["sender", "recipient", "declarant"]
+                .iter()
+                .enumerate()
+                .filter(|(b, _)| roles & (1 << b) != 0)
+                .map(|(_, r)| r.to_string());
+            EntityRow {
+                entity_id: id.to_string(),
+                canonical_name: canonical,
+                names_latin: json(latin),
+                names_cyrillic: json(cyrillic),
+                names_han: json(han),
+                names_other: json(other),
+                countries: json(countries),
+                identifiers: json(idents),
+                addresses: json(addresses),
+                roles: json(role_names).unwrap_or_else(|| "[]".into()),
+                mentions: Some(ms.len() as i64),
+                lines: Some(lines as i64),
+            }
+        })
+        .collect()
+}
