@@ -33,11 +33,14 @@ pub(crate) struct RowCtx {
     pub max_field_bytes: usize,
 }
 
-/// The cells of one row: `text[ends[i-1]..ends[i]]` is cell `i`.
+/// The cells of one row: `text[ends[i-1] + gap..ends[i]]` is cell `i` (the first starts at 0).
+///
+/// `gap` is 0 when the cells were copied out back to back, and 1 when they are read in place between one-byte delimiters.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cells<'a> {
     pub text: &'a str,
     pub ends: &'a [usize],
+    pub gap: usize,
 }
 
 impl<'a> Cells<'a> {
@@ -47,7 +50,11 @@ impl<'a> Cells<'a> {
 
     pub fn get(&self, i: usize) -> Option<&'a str> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] + self.gap
+        };
         self.text.get(start..end)
     }
 }

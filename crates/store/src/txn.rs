@@ -115,12 +115,6 @@ impl Staged {
             for column in plain_columns(&schema) {
                 props = props.set_column_dictionary_enabled(ColumnPath::from(column), false);
             }
-            for column in unstated_columns(&schema) {
-                props = props.set_column_statistics_enabled(
-                    ColumnPath::from(column),
-                    parquet::file::properties::EnabledStatistics::None,
-                );
-            }
             let props = props.build();
             let writer =
                 ArrowWriter::try_new(file, table.schema(), Some(props)).map_err(|source| {
@@ -348,22 +342,3 @@ fn plain_columns(schema: &arrow::datatypes::Schema) -> Vec<String> {
 
 /// Text columns that identify a row or a declaration, so that almost every value is new.
 const UNIQUE_COLUMNS: &[&str] = &["record_id", "source_record_id", "declaration_number"];
-
-/// Free-text columns written without min/max statistics: no query prunes on the range of a description or an address,
-/// and keeping the range costs two string comparisons per value.
-fn unstated_columns(schema: &arrow::datatypes::Schema) -> Vec<String> {
-    if std::env::var_os("TT_STATS_ALL").is_some() {
-        return Vec::new();
-    }
-    schema
-        .fields()
-        .iter()
-        .map(|f| f.name().as_str())
-        .filter(|name| {
-            name.ends_with("_raw")
-                || name.ends_with("_address")
-                || name.starts_with("description")
-        })
-        .map(str::to_owned)
-        .collect()
-}
