@@ -135,6 +135,15 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     crate::entities::print_built(&built);
     println!("   ({:.1}s)\n", started.elapsed().as_secs_f64());
 
+    let started = Instant::now();
+    if let Some(report) = crate::search::build_index(&ws, false)? {
+        println!(
+            "6. built the search index over {} lines ({:.1}s)\n",
+            report.lines,
+            started.elapsed().as_secs_f64()
+        );
+    }
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
     println!();
@@ -145,6 +154,9 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     );
     println!(
         "      tradetrail --home {home} query \"SELECT * FROM classifications WHERE misclassified IS NOT NULL LIMIT 5\""
+    );
+    println!(
+        "      tradetrail --home {home} search \"квадрокоптер mavic\" --since 2022-02-24 --category drone --limit 5"
     );
     Ok(ExitCode::SUCCESS)
 }

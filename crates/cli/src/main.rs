@@ -17,6 +17,7 @@ mod matching;
 mod product;
 mod progress;
 mod reference;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +61,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Classify every stored line (drone, drone part, CHPL component, other) and print the drone totals by brand.
     Classify,
+    /// Ranked full-text search over the stored lines (Russian, English, Chinese, transliterated), with filters.
+    Search(search::SearchArgs),
     /// Resolve party mentions into entities; search, show, merge, split and judge them.
     Entities(entities::EntitiesArgs),
 }
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Match(args) => matching::run(args),
         Command::Eval(args) => eval::run(args, home),
         Command::Classify => classify::run(&workspace_home(home)),
+        Command::Search(args) => search::run(&workspace_home(home), args),
         Command::Entities(args) => entities::run(&workspace_home(home), args),
     };
     match result {
