@@ -29,7 +29,7 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> ClusterConfig {
         ClusterConfig {
-            max_block: 60,
+            max_block: 300,
             threshold: weights::ORG.threshold,
             representative_floor: 0.05,
         }
@@ -58,6 +58,8 @@ pub struct ClusterStats {
     pub candidate_pairs: u64,
     /// Edges from a shared valid identifier.
     pub identifier_edges: usize,
+    /// Edges between mentions that differ only by address.
+    pub name_group_edges: usize,
     /// Scored pairs at or above the threshold.
     pub match_edges: usize,
     /// Merges done.
@@ -85,6 +87,7 @@ pub struct Clustering {
 enum EdgeKind {
     Judged,
     Identifier,
+    SameName,
     Scored,
 }
 
@@ -115,9 +118,36 @@ pub fn cluster(
         mentions: n,
         ..ClusterStats::default()
     };
+    // Mentions that differ only by address are one name group: linked directly, and only the group's first mention is blocked and scored.
+    let group_keys: Vec<String> = mentions.par_iter().map(name_group_key).collect();
+    let mut group_of: HashMap<&str, u32> = HashMap::new();
+    let mut edges: Vec<Edge> = Vec::new();
+    let mut is_rep = vec![false; n];
+    for (i, g) in group_keys.iter().enumerate() {
+        match group_of.get(g.as_str()) {
+            Some(&first) => edges.push(Edge {
+                kind: EdgeKind::SameName,
+                p: 1.0,
+                i: first,
+                j: i as u32,
+            }),
+            None => {
+                group_of.insert(g.as_str(), i as u32);
+                is_rep[i] = true;
+            }
+        }
+    }
+    stats.name_group_edges = edges.len();
     let keys: Vec<Vec<u64>> = mentions
         .par_iter()
-        .map(|m| blocking_keys(&m.name))
+        .enumerate()
+        .map(|(i, m)| {
+            if is_rep[i] {
+                blocking_keys(&m.name)
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     let mut blocker = Blocker::new(cfg.max_block);
     for k in &keys {
@@ -151,12 +181,11 @@ pub fn cluster(
         })
         .collect();
     drop(blocker);
-    let mut edges: Vec<Edge> = Vec::new();
     for (pairs, e) in scored {
         stats.candidate_pairs += pairs;
         edges.extend(e);
     }
-    stats.match_edges = edges.len();
+    stats.match_edges = edges.len() - stats.name_group_edges;
 
     // Mentions sharing a valid identifier are linked whatever their names (a star per identifier).
     let mut by_id: HashMap<(Scheme, &str), u32> = HashMap::new();
@@ -267,6 +296,24 @@ pub fn cluster(
     Clustering { label, stats }
 }
 
+/// Folded name, kind, country and identifiers: what two mentions share when they differ only by address.
+fn name_group_key(m: &Prepared) -> String {
+    let mut ids: Vec<String> = m
+        .party
+        .identifiers
+        .iter()
+        .map(|i| format!("{}:{}", i.scheme.label(), i.value))
+        .collect();
+    ids.sort_unstable();
+    format!(
+        "{}\u{1f}{:?}\u{1f}{}\u{1f}{}",
+        crate::mention::fold(&m.party.name),
+        m.party.kind,
+        m.country.unwrap_or(""),
+        ids.join(",")
+    )
+}
+
 fn find(nodes: &mut [Node], mut x: u32) -> u32 {
     while nodes[x as usize].parent != x {
         let p = nodes[x as usize].parent;
@@ -276,8 +323,25 @@ fn find(nodes: &mut [Node], mut x: u32) -> u32 {
     x
 }
 
-/// Two clusters conflict when, for some scheme, both hold valid values and share none.
+/// The registry a scheme belongs to: a company registered in one country's registry is a different legal person from one registered in another's.
+fn jurisdiction(s: Scheme) -> Option<&'static str> {
+    match s {
+        Scheme::Inn | Scheme::Ogrn => Some("RU"),
+        Scheme::Bin => Some("KZ"),
+        Scheme::Uscc => Some("CN"),
+        Scheme::HkCr => Some("HK"),
+        Scheme::Lei | Scheme::Other => None,
+    }
+}
+
+/// Two clusters conflict when, for some scheme, both hold valid values and share none,
+/// or when both hold national registry numbers and from no common country (an INN holder is not a BIN holder).
 fn ids_conflict(a: &[(Scheme, String)], b: &[(Scheme, String)]) -> bool {
+    let ja: Vec<&str> = a.iter().filter_map(|x| jurisdiction(x.0)).collect();
+    let jb: Vec<&str> = b.iter().filter_map(|x| jurisdiction(x.0)).collect();
+    if !ja.is_empty() && !jb.is_empty() && !ja.iter().any(|j| jb.contains(j)) {
+        return true;
+    }
     a.iter().any(|(s, _)| {
         let mut xs = a.iter().filter(|x| x.0 == *s);
         let ys: Vec<&(Scheme, String)> = b.iter().filter(|y| y.0 == *s).collect();

@@ -4,6 +4,7 @@
 //! Name weights are fitted on the tuning half of the labelled pairs (see `weights.rs`); country, address and identifier weights are set by hand.
 //! The same valid identifier in one scheme forces a match, two different ones force a non-match, and the explanation says so.
 
+use crate::abbrev::Tag;
 use crate::features::{self, N_NAME, NAME_FEATURES};
 use crate::ident::{self, IdEvidence, Identifier};
 use crate::normalise::{NormName, normalise};
@@ -147,10 +148,49 @@ pub fn sigmoid(x: f64) -> f64 {
 
 /// Hand-set weights of the party features.
 const W_COUNTRY_MATCH: f64 = 0.4;
-const W_COUNTRY_CONFLICT: f64 = -1.2;
+const W_COUNTRY_CONFLICT: f64 = -3.5;
 const W_ADDRESS: f64 = 2.0;
 const W_ID_MATCH: f64 = 12.0;
 const W_ID_CONFLICT: f64 = -12.0;
+const W_PLACE_CONFLICT: f64 = -12.0;
+
+/// Provinces and countries: too coarse to tell two companies apart (a Shenzhen company is also a Guangdong one).
+const COARSE_PLACES: [&str; 12] = [
+    "GUANGDONG",
+    "ZHEJIANG",
+    "JIANGSU",
+    "FUJIAN",
+    "SHANDONG",
+    "HEILONGJIANG",
+    "XINJIANG",
+    "CHINA",
+    "SICHUAN",
+    "HUBEI",
+    "HENAN",
+    "LIAONING",
+];
+
+/// The city words of a name (place prefixes such as SHENZHEN, or `(XIAMEN)`), provinces left out.
+fn cities(n: &NormName) -> Vec<&str> {
+    let Some(v) = n.script_variants.first() else {
+        return Vec::new();
+    };
+    v.tokens
+        .iter()
+        .zip(&v.tags)
+        .filter(|(t, g)| **g == Tag::Admin && !COARSE_PLACES.contains(&t.as_str()))
+        .map(|(t, _)| t.as_str())
+        .collect()
+}
+
+/// Both names carry a city and they share none: Chinese company names are registered per city, so `NINGBO ZHUOYUE` is not `GUANGZHOU ZHUOYUE`.
+pub fn place_conflict<'a>(
+    a: &'a NormName,
+    b: &'a NormName,
+) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+    let (x, y) = (cities(a), cities(b));
+    (!x.is_empty() && !y.is_empty() && !x.iter().any(|c| y.contains(c))).then_some((x, y))
+}
 
 /// Score two parties (normalising both).
 pub fn score(a: &Party, b: &Party) -> Score {
@@ -182,6 +222,9 @@ pub fn fast_probability(a: &Prepared, b: &Prepared) -> f64 {
         } else {
             W_COUNTRY_CONFLICT
         };
+    }
+    if place_conflict(&a.name, &b.name).is_some() {
+        total += W_PLACE_CONFLICT;
     }
     if let (Some(x), Some(y)) = (&a.address, &b.address) {
         total += W_ADDRESS * (features::name_features(x, y).values[1] - 0.5);
@@ -230,6 +273,15 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
             weight,
             contribution: weight,
             detail: format!("{x} vs {y}"),
+        });
+    }
+    if let Some((x, y)) = place_conflict(&a.name, &b.name) {
+        out.push(Feature {
+            name: "place_conflict",
+            value: 1.0,
+            weight: W_PLACE_CONFLICT,
+            contribution: W_PLACE_CONFLICT,
+            detail: format!("{} vs {}: different cities", x.join(" "), y.join(" ")),
         });
     }
     if let (Some(x), Some(y)) = (&a.address, &b.address) {
