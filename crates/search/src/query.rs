@@ -18,6 +18,9 @@ use crate::error::at;
 use crate::schema::{self, Fields};
 use crate::{Error, Result, analysis, days_to_iso, iso_to_days};
 
+/// Score, then the complement of the record-id hash, so equal scores come out in a fixed order.
+type SortKey = (Score, u64);
+
 /// Filters of a search; every one that is set must hold.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
@@ -132,7 +135,7 @@ impl SearchIndex {
             path: "(open index)".into(),
             source: e,
         };
-        let (found, total): (Vec<((Score, u64), DocAddress)>, usize) =
+        let (found, total): (Vec<(SortKey, DocAddress)>, usize) =
             searcher.search(&q, &(top, Count)).map_err(index_err)?;
         let mut hits = Vec::with_capacity(found.len());
         for ((score, _), address) in found.into_iter().take(limit) {
