@@ -80,6 +80,7 @@ fn main() {
     report("normalise one name", &|i| {
         normalise(&pairs[i].name1).tokens.len() as f64
     });
+    nomenklatura_side_by_side(path);
 
     // Blocking recall on the labelled matches: a match is recalled when the two names share a blocking key.
     let matches: Vec<_> = pairs
@@ -117,4 +118,31 @@ fn main() {
         stats.pairs,
         stats.oversized
     );
+}
+
+/// nomenklatura's logic-v2 on the same pairs, in the same run, through a Python that has it installed.
+/// The interpreter is `$NOMENKLATURA_PYTHON`, else `/var/cache/tt-nomenklatura/bin/python`; without one the comparison is skipped with a message.
+fn nomenklatura_side_by_side(pairs: &str) {
+    let python = std::env::var("NOMENKLATURA_PYTHON")
+        .unwrap_or_else(|_| "/var/cache/tt-nomenklatura/bin/python".into());
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/nomenklatura_logic_v2.py"
+    );
+    match std::process::Command::new(&python)
+        .args([script, pairs, "5"])
+        .output()
+    {
+        Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
+        Ok(out) => println!(
+            "nomenklatura logic-v2: skipped ({python} could not run it: {}); `pip install nomenklatura` into a venv and set NOMENKLATURA_PYTHON",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ),
+        Err(e) => println!(
+            "nomenklatura logic-v2: skipped (no Python at {python}: {e}); `pip install nomenklatura` into a venv and set NOMENKLATURA_PYTHON"
+        ),
+    }
 }

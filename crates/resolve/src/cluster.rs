@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::block::{Blocker, blocking_keys};
 use crate::ident::Scheme;
-use crate::score::{Prepared, fast_probability};
+use crate::score::{Prepared, fast_probability, probability_at_least};
 use crate::weights;
 
 /// Settings of one clustering run.
@@ -29,7 +29,7 @@ pub struct ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> ClusterConfig {
         ClusterConfig {
-            max_block: 300,
+            max_block: 100,
             threshold: weights::ORG.threshold,
             representative_floor: 0.05,
         }
@@ -168,13 +168,14 @@ pub fn cluster(
             let edges = cands
                 .iter()
                 .filter_map(|&j| {
-                    let p = fast_probability(&mentions[i], &mentions[j as usize]);
-                    (p >= cfg.threshold).then_some(Edge {
-                        kind: EdgeKind::Scored,
-                        p,
-                        i: i as u32,
-                        j,
-                    })
+                    probability_at_least(&mentions[i], &mentions[j as usize], cfg.threshold).map(
+                        |p| Edge {
+                            kind: EdgeKind::Scored,
+                            p,
+                            i: i as u32,
+                            j,
+                        },
+                    )
                 })
                 .collect();
             (cands.len() as u64, edges)

@@ -232,6 +232,37 @@ pub fn fast_probability(a: &Prepared, b: &Prepared) -> f64 {
     sigmoid(total)
 }
 
+/// [`fast_probability`] when it reaches `threshold`, else `None`; the address, the dearest term, is compared only when it can change that.
+pub fn probability_at_least(a: &Prepared, b: &Prepared, threshold: f64) -> Option<f64> {
+    match ident::compare(&a.party.identifiers, &b.party.identifiers) {
+        IdEvidence::Match(..) => return Some(1.0),
+        IdEvidence::Conflict(..) => return None,
+        IdEvidence::None => {}
+    }
+    let w: &Weights = weights::for_kind(a.party.kind);
+    let v = features::name_features(&a.name, &b.name).values;
+    let mut total = w.bias + v.iter().zip(&w.name).map(|(x, k)| x * k).sum::<f64>();
+    if let (Some(x), Some(y)) = (a.country, b.country) {
+        total += if x == y {
+            W_COUNTRY_MATCH
+        } else {
+            W_COUNTRY_CONFLICT
+        };
+    }
+    if place_conflict(&a.name, &b.name).is_some() {
+        total += W_PLACE_CONFLICT;
+    }
+    if let (Some(x), Some(y)) = (&a.address, &b.address) {
+        // The address term lies in [-W/2, +W/2]: skip it when it cannot move the pair across the threshold.
+        if sigmoid(total + W_ADDRESS / 2.0) < threshold {
+            return None;
+        }
+        total += W_ADDRESS * (features::name_features(x, y).values[1] - 0.5);
+    }
+    let p = sigmoid(total);
+    (p >= threshold).then_some(p)
+}
+
 /// Score two prepared parties; the kind of `a` picks the weights.
 pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
     let w: &Weights = weights::for_kind(a.party.kind);
@@ -382,6 +413,10 @@ mod tests {
             let (pa, pb) = (Prepared::new(a), Prepared::new(b));
             let full = score_prepared(&pa, &pb).probability;
             assert!((fast_probability(&pa, &pb) - full).abs() < 1e-12);
+            for t in [0.1, 0.49, 0.9] {
+                let bounded = probability_at_least(&pa, &pb, t);
+                assert_eq!(bounded.is_some(), full >= t, "{full} vs {t}");
+            }
         }
     }
 
