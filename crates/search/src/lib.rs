@@ -24,6 +24,7 @@ mod dates;
 mod error;
 mod query;
 mod schema;
+mod translit;
 
 pub use build::{BuildOptions, BuildReport, ensure, index_dir, open_current, rebuild, state_of};
 pub use dates::{days_to_iso, iso_to_days};
