@@ -1,7 +1,9 @@
 //! Scores classifications against ground truth, such as the `truth/` folder of a synthetic world, and prints worlds side by side.
 //!
-//! The caller joins each classified line to its truth row; this module only counts, so it stays pure and is shared by the example, the tests and the benchmark.
+//! The caller reads the truth files and joins each classified line to its truth row; this module parses and counts, so it stays pure (no IO) and is shared by `tradetrail eval classify`, the example, the tests and the benchmark.
 //! Brand and model accuracy are given on all true drone lines and on those whose description names the goods (not planted as vague), since a vague line has no brand to find.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::{Category, Classification, VAGUE_THRESHOLD};
 
@@ -20,6 +22,74 @@ pub struct Truth {
     pub misclassified: bool,
     /// True when the line carries a `vague_description` anomaly.
     pub vague: bool,
+}
+
+/// Truth rows keyed by (file name, 1-based line), as a synthetic world's `truth/` folder gives them.
+pub type TruthTable = HashMap<(String, u64), Truth>;
+
+/// Parses a world's `truth/lines.csv` and `truth/anomalies.csv` (their text) into truth rows keyed by (file name, line).
+///
+/// The error names the file and the column or row that could not be read.
+pub fn parse_truth(lines_csv: &str, anomalies_csv: &str) -> Result<TruthTable, String> {
+    fn columns<const N: usize>(
+        rd: &mut csv::Reader<&[u8]>,
+        file: &str,
+        names: [&str; N],
+    ) -> Result<[usize; N], String> {
+        let h = rd.headers().map_err(|e| format!("{file}: {e}"))?.clone();
+        let mut out = [0; N];
+        for (slot, n) in out.iter_mut().zip(names) {
+            *slot = h
+                .iter()
+                .position(|x| x == n)
+                .ok_or(format!("{file} has no column {n}"))?;
+        }
+        Ok(out)
+    }
+    let number = |file: &str, v: &str| -> Result<u64, String> {
+        v.parse()
+            .map_err(|_| format!("{file}: line {v:?} is not a number"))
+    };
+    let mut flags: HashSet<(String, u64, String)> = HashSet::new();
+    let mut rd = csv::Reader::from_reader(anomalies_csv.as_bytes());
+    let [f, l, c] = columns(&mut rd, "anomalies.csv", ["file", "line", "code"])?;
+    for rec in rd.records() {
+        let rec = rec.map_err(|e| format!("anomalies.csv: {e}"))?;
+        flags.insert((
+            rec[f].to_string(),
+            number("anomalies.csv", &rec[l])?,
+            rec[c].to_string(),
+        ));
+    }
+    let mut out = HashMap::new();
+    let mut rd = csv::Reader::from_reader(lines_csv.as_bytes());
+    let [f, l, cat, b, m, hn] = columns(
+        &mut rd,
+        "lines.csv",
+        [
+            "file",
+            "line",
+            "category",
+            "brand",
+            "model",
+            "is_hard_negative",
+        ],
+    )?;
+    for rec in rd.records() {
+        let rec = rec.map_err(|e| format!("lines.csv: {e}"))?;
+        let key = (rec[f].to_string(), number("lines.csv", &rec[l])?);
+        let has = |code: &str| flags.contains(&(key.0.clone(), key.1, code.to_string()));
+        let t = Truth {
+            category: rec[cat].to_string(),
+            brand: rec[b].to_string(),
+            model: rec[m].to_string(),
+            is_hard_negative: &rec[hn] == "true",
+            misclassified: has("misclassified_hs"),
+            vague: has("vague_description"),
+        };
+        out.insert(key, t);
+    }
+    Ok(out)
 }
 
 /// The four categories in table order.

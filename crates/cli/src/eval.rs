@@ -28,10 +28,40 @@ enum EvalCommand {
         #[arg(long, default_value_t = 0)]
         examples: usize,
     },
+    /// Precision and recall per category, brand and model accuracy and the hard-negative rate, on a tuning and a held-out synthetic world side by side.
+    Classify {
+        /// Lines of each generated world.
+        #[arg(long, default_value_t = 100_000)]
+        lines: u64,
+        /// Seed of the tuning world.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Seed of the held-out world (generated with the held-out templates).
+        #[arg(long, default_value_t = 4242)]
+        holdout_seed: u64,
+        /// Score these world folders (from `tradetrail synth [--holdout]`) instead of generating two; repeatable.
+        #[arg(long)]
+        world: Vec<PathBuf>,
+    },
 }
 
 pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     match args.command {
+        EvalCommand::Classify {
+            lines,
+            seed,
+            holdout_seed,
+            world,
+        } => {
+            let args = crate::eval_classify::EvalClassify {
+                lines,
+                seed,
+                holdout_seed,
+                worlds: world,
+            };
+            crate::eval_classify::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         EvalCommand::Resolve {
             world: Some(world),
             pairs: None,

@@ -8,6 +8,7 @@ mod demo;
 mod entities;
 mod entities_build;
 mod eval;
+mod eval_classify;
 mod eval_world;
 mod imports;
 mod ingest;

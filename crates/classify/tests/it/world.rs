@@ -4,11 +4,10 @@
 
 #![allow(dead_code)]
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use arrow::record_batch::RecordBatch;
-use tradetrail_classify::eval::{Metrics, Truth};
+use tradetrail_classify::eval::{Metrics, Truth, TruthTable, parse_truth};
 use tradetrail_ingest::{IngestOptions, KnownRecords, Sink};
 use tradetrail_model::ShipmentLine;
 use tradetrail_synth::WorldConfig;
@@ -84,51 +83,10 @@ pub fn build(seed: u64, lines: u64, holdout: bool, dir: &Path) -> Result<World, 
 }
 
 /// Reads `truth/lines.csv` and `truth/anomalies.csv` into truth rows keyed by (file name, line).
-pub fn read_truth(dir: &Path) -> Result<HashMap<(String, u64), Truth>, BoxErr> {
-    let mut flags: HashSet<(String, u64, String)> = HashSet::new();
-    let mut rd = csv::Reader::from_path(dir.join("truth/anomalies.csv"))?;
-    let h = rd.headers()?.clone();
-    let col = |n: &str| {
-        h.iter()
-            .position(|x| x == n)
-            .ok_or(format!("anomalies.csv has no {n}"))
-    };
-    let (f, l, c) = (col("file")?, col("line")?, col("code")?);
-    for rec in rd.records() {
-        let rec = rec?;
-        flags.insert((rec[f].to_string(), rec[l].parse()?, rec[c].to_string()));
-    }
-    let mut out = HashMap::new();
-    let mut rd = csv::Reader::from_path(dir.join("truth/lines.csv"))?;
-    let h = rd.headers()?.clone();
-    let col = |n: &str| {
-        h.iter()
-            .position(|x| x == n)
-            .ok_or(format!("lines.csv has no {n}"))
-    };
-    let (f, l, cat, b, m, hn) = (
-        col("file")?,
-        col("line")?,
-        col("category")?,
-        col("brand")?,
-        col("model")?,
-        col("is_hard_negative")?,
-    );
-    for rec in rd.records() {
-        let rec = rec?;
-        let key = (rec[f].to_string(), rec[l].parse::<u64>()?);
-        let has = |code: &str| flags.contains(&(key.0.clone(), key.1, code.to_string()));
-        let t = Truth {
-            category: rec[cat].to_string(),
-            brand: rec[b].to_string(),
-            model: rec[m].to_string(),
-            is_hard_negative: &rec[hn] == "true",
-            misclassified: has("misclassified_hs"),
-            vague: has("vague_description"),
-        };
-        out.insert(key, t);
-    }
-    Ok(out)
+pub fn read_truth(dir: &Path) -> Result<TruthTable, BoxErr> {
+    let lines = std::fs::read_to_string(dir.join("truth/lines.csv"))?;
+    let anomalies = std::fs::read_to_string(dir.join("truth/anomalies.csv"))?;
+    Ok(parse_truth(&lines, &anomalies)?)
 }
 
 /// Classifies every line of a world and scores it.

@@ -2,6 +2,7 @@
 
 mod crash;
 mod reference;
+mod search;
 mod workflow;
 
 use std::path::Path;
