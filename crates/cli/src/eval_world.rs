@@ -159,9 +159,9 @@ pub fn run(world: &Path, home: Option<PathBuf>, examples: usize) -> anyhow::Resu
     let mut by_truth: HashMap<String, [u64; 3]> = HashMap::new();
     let mut by_pred: HashMap<String, [u64; 3]> = HashMap::new();
     for ((t, p), c) in &cells {
-        for s in 0..3 {
-            by_truth.entry(t.clone()).or_default()[s] += c[s];
-            by_pred.entry(p.clone()).or_default()[s] += c[s];
+        for (s, n) in c.iter().enumerate() {
+            by_truth.entry(t.clone()).or_default()[s] += n;
+            by_pred.entry(p.clone()).or_default()[s] += n;
         }
     }
     let (tp, actual, pred) = (sum_pairs(&cells), sum_pairs(&by_truth), sum_pairs(&by_pred));
@@ -206,6 +206,9 @@ pub fn run(world: &Path, home: Option<PathBuf>, examples: usize) -> anyhow::Resu
     Ok(())
 }
 
+/// A group holding several others: its id, the others with their mention counts, and the pairs lost.
+type Mixed<'a> = (&'a str, Vec<(&'a str, u64)>, u64);
+
 /// The largest wrong merges (a predicted entity holding several true ones) and splits (a true entity over several predicted ones).
 fn print_examples(
     cells: &HashMap<(String, String), [u64; 3]>,
@@ -223,7 +226,7 @@ fn print_examples(
             };
             groups.entry(k).or_default().push((v, total(c)));
         }
-        let mut bad: Vec<(&str, Vec<(&str, u64)>, u64)> = groups
+        let mut bad: Vec<Mixed> = groups
             .into_iter()
             .filter(|(_, v)| v.len() > 1)
             .map(|(k, mut v)| {

@@ -85,7 +85,7 @@ fn typo(r: &mut Rng, s: &str) -> String {
 /// One mention of company `e`, variant drawn from `r`.
 fn mention(e: usize, r: &mut Rng) -> Party {
     let mut g = Rng(e as u64 * 7919 + 13);
-    if e % 5 == 0 {
+    if e.is_multiple_of(5) {
         // A Russian company: Cyrillic or Latin, with its INN-shaped number on some lines.
         let w = RU_WORDS[g.below(RU_WORDS.len())];
         let n = e / 5;
@@ -142,10 +142,15 @@ fn main() {
     let companies = n / 8;
     let started = Instant::now();
     let mut r = Rng(2026);
-    let mut parties: Vec<Party> = (0..n).map(|i| mention(i % companies, &mut r)).collect();
-    // Distinct mentions only, sorted as `entities build` gives them.
+    // About one generated mention in eight repeats another; generate more and keep `n` distinct ones, sorted as `entities build` gives them.
+    let mut seen = std::collections::HashSet::new();
+    let mut parties: Vec<Party> = (0..)
+        .map(|i| mention(i % companies, &mut r))
+        .filter(|p| seen.insert((p.name.clone(), p.address.clone())))
+        .take(n)
+        .collect();
+    drop(seen);
     parties.sort_by(|a, b| (&a.name, &a.address).cmp(&(&b.name, &b.address)));
-    parties.dedup();
     let generated = started.elapsed().as_secs_f64();
     let threads = rayon::current_num_threads();
     println!(

@@ -98,6 +98,7 @@ struct Edge {
     j: u32,
 }
 
+#[derive(Default)]
 struct Node {
     parent: u32,
     size: u32,
@@ -387,16 +388,4 @@ fn union(nodes: &mut [Node], a: u32, b: u32, weight: &[u64]) {
         ids: Vec::new(),
         cannot: Vec::new(),
     };
-}
-
-impl Default for Node {
-    fn default() -> Node {
-        Node {
-            parent: 0,
-            size: 0,
-            rep: 0,
-            ids: Vec::new(),
-            cannot: Vec::new(),
-        }
-    }
 }

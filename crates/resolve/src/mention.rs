@@ -45,10 +45,9 @@ pub fn parse_identifiers(text: &str, country: Option<&str>) -> Vec<Identifier> {
             .map(|s| Identifier::new(*s, &clean))
             .find(Identifier::is_valid);
         if let Some(id) = valid.or_else(|| candidates.first().map(|s| Identifier::new(*s, &clean)))
+            && !out.contains(&id)
         {
-            if !out.contains(&id) {
-                out.push(id);
-            }
+            out.push(id);
         }
     }
     out
