@@ -1,7 +1,7 @@
 //! Clustering: distinct party mentions in, one cluster per real party out, with analyst judgements honoured and chaining guarded.
 //!
 //! Candidate pairs come from the blocker and are scored in parallel per mention, so memory holds only the match edges, never all blocked pairs at once.
-//! Edges are merged by union-find in a fixed order: analyst must-links, shared valid identifiers, then score edges by falling probability.
+//! Edges are merged by union-find in a fixed order: shared valid identifiers, identical names, score edges by falling probability, then analyst must-links.
 //! A merge is refused when it would put two different valid identifiers of one scheme in one cluster (unless an analyst said same),
 //! when an analyst said the two sides are not the same, or, for score edges, when the two clusters' representatives (their most frequent mentions) score below a floor.
 //! The last guard stops chains such as `XINGHE ~ XINHE ~ XINHUA` from gluing different companies through one ambiguous link.
@@ -85,10 +85,11 @@ pub struct Clustering {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum EdgeKind {
-    Judged,
     Identifier,
     SameName,
     Scored,
+    /// Last, so an analyst's same joins two finished clusters instead of seeding one whose representative then refuses the rest.
+    Judged,
 }
 
 struct Edge {
