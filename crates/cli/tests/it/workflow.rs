@@ -140,6 +140,18 @@ fn demo_runs_and_prints_a_summary() {
     );
     let again = ok(dir.path(), &["classify"]);
     assert!(again.contains("classifications are up to date"), "{again}");
+    assert!(
+        out.contains("5. resolved"),
+        "the demo resolves entities:\n{out}"
+    );
+    assert!(
+        scalar(
+            dir.path(),
+            "SELECT COUNT(*) FROM party_mentions WHERE entity_id IS NULL"
+        ) == 0
+            && scalar(dir.path(), "SELECT COUNT(*) FROM entities") > 0,
+        "every party mention has an entity"
+    );
 }
 
 #[test]
