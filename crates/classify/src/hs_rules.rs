@@ -41,17 +41,7 @@ pub fn as_str(h: &Hs6) -> &str {
 
 /// The ISO date of a day number, for the dated look-ups of `refdata`.
 pub fn iso_date(days: i32) -> String {
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    tradetrail_model::iso_date(days)
 }
 
 /// The drone role of a declared code on a day; codes outside chapters 85, 88 and 90 are skipped without a look-up.

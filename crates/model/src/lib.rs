@@ -84,12 +84,20 @@ pub fn civil_from_days(days: i32) -> (i32, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// The ISO text `YYYY-MM-DD` of a `Date32` day number.
+pub fn iso_date(days: i32) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn civil_dates_round_trip() {
+        assert_eq!(iso_date(19_047), "2022-02-24");
+        assert_eq!(iso_date(0), "1970-01-01");
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2022, 2, 24), 19_047);
         for d in [-800_000, -1, 0, 1, 19_047, 60_000, 2_000_000] {
