@@ -94,6 +94,15 @@ pub const DRONES_BY_BRAND: &str = "SELECT COALESCE(c.brand, '(no brand)') AS bra
     WHERE c.category IN ('drone', 'drone_part') AND s.reporting_country = 'RU' AND s.declaration_date >= DATE '2022-02-24' \
     GROUP BY 1 ORDER BY value_usd DESC";
 
+/// The drone headline once entities are built: exporters counted as resolved entities, not as spellings.
+pub const DRONES_BY_BRAND_RESOLVED: &str = "SELECT COALESCE(c.brand, '(no brand)') AS brand, COUNT(*) AS lines, \
+    ROUND(SUM(s.value_usd)) AS value_usd, COUNT(DISTINCT s.sender_name) AS exporters_as_written, COUNT(DISTINCT p.entity_id) AS exporters_resolved, \
+    COUNT(DISTINCT c.model) AS models, CAST(MIN(s.declaration_date) AS VARCHAR) AS first, CAST(MAX(s.declaration_date) AS VARCHAR) AS last \
+    FROM shipments s JOIN classifications c ON s.record_id = c.record_id \
+    LEFT JOIN party_mentions p ON p.record_id = s.record_id AND p.source_column = 'sender_name' \
+    WHERE c.category IN ('drone', 'drone_part') AND s.reporting_country = 'RU' AND s.declaration_date >= DATE '2022-02-24' \
+    GROUP BY 1 ORDER BY value_usd DESC";
+
 /// Prints the classification counts and the drone headline table.
 pub fn print_headline(ws: &Workspace) -> anyhow::Result<()> {
     let rt = crate::runtime()?;
@@ -102,14 +111,21 @@ pub fn print_headline(ws: &Workspace) -> anyhow::Result<()> {
          SUM(CASE WHEN hard_negative THEN 1 ELSE 0 END) AS look_alikes FROM classifications GROUP BY category ORDER BY category",
     ))?;
     println!("{}", batches_to_table(&counts));
-    println!(
-        "drones and drone parts imported into RU since 2022-02-24, by brand (exporters counted as written, before resolution):"
-    );
-    println!(
-        "{}",
-        batches_to_table(&rt.block_on(ws.query(DRONES_BY_BRAND))?)
-    );
-    println!("query: {DRONES_BY_BRAND}");
+    let resolved = ws.manifest().find_import("derived", "entities").is_some();
+    let (query, how) = if resolved {
+        (
+            DRONES_BY_BRAND_RESOLVED,
+            "exporters counted as written and as resolved entities",
+        )
+    } else {
+        (
+            DRONES_BY_BRAND,
+            "exporters counted as written; `tradetrail entities build` resolves them",
+        )
+    };
+    println!("drones and drone parts imported into RU since 2022-02-24, by brand ({how}):");
+    println!("{}", batches_to_table(&rt.block_on(ws.query(query))?));
+    println!("query: {query}");
     Ok(())
 }
 
