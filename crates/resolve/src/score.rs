@@ -204,60 +204,57 @@ pub fn name_probability(a: &NormName, b: &NormName, kind: Kind) -> f64 {
     sigmoid(w.bias + v.iter().zip(&w.name).map(|(x, k)| x * k).sum::<f64>())
 }
 
+/// The logit of every term but the address, or the identifiers' decision (`Err(true)` same, `Err(false)` different) when they decide.
+fn logit_before_address(a: &Prepared, b: &Prepared) -> Result<f64, bool> {
+    match ident::compare(&a.party.identifiers, &b.party.identifiers) {
+        IdEvidence::Match(..) => return Err(true),
+        IdEvidence::Conflict(..) => return Err(false),
+        IdEvidence::None => {}
+    }
+    let w: &Weights = weights::for_kind(a.party.kind);
+    let v = features::name_features(&a.name, &b.name).values;
+    let mut total = w.bias + v.iter().zip(&w.name).map(|(x, k)| x * k).sum::<f64>();
+    if let (Some(x), Some(y)) = (a.country, b.country) {
+        total += if x == y {
+            W_COUNTRY_MATCH
+        } else {
+            W_COUNTRY_CONFLICT
+        };
+    }
+    if place_conflict(&a.name, &b.name).is_some() {
+        total += W_PLACE_CONFLICT;
+    }
+    Ok(total)
+}
+
+/// The address term, in [-W/2, +W/2], when both sides have an address.
+fn address_term(a: &Prepared, b: &Prepared) -> Option<f64> {
+    let (x, y) = (a.address.as_ref()?, b.address.as_ref()?);
+    Some(W_ADDRESS * (features::name_features(x, y).values[1] - 0.5))
+}
+
 /// The probability [`score_prepared`] gives, without building the explanation: the fast path for clustering.
 ///
 /// Identifier evidence decides first, as in the full score: a shared valid identifier gives 1, a conflict gives 0, and the names are then not compared.
 pub fn fast_probability(a: &Prepared, b: &Prepared) -> f64 {
-    match ident::compare(&a.party.identifiers, &b.party.identifiers) {
-        IdEvidence::Match(..) => return 1.0,
-        IdEvidence::Conflict(..) => return 0.0,
-        IdEvidence::None => {}
+    match logit_before_address(a, b) {
+        Ok(total) => sigmoid(total + address_term(a, b).unwrap_or(0.0)),
+        Err(same) => f64::from(u8::from(same)),
     }
-    let w: &Weights = weights::for_kind(a.party.kind);
-    let v = features::name_features(&a.name, &b.name).values;
-    let mut total = w.bias + v.iter().zip(&w.name).map(|(x, k)| x * k).sum::<f64>();
-    if let (Some(x), Some(y)) = (a.country, b.country) {
-        total += if x == y {
-            W_COUNTRY_MATCH
-        } else {
-            W_COUNTRY_CONFLICT
-        };
-    }
-    if place_conflict(&a.name, &b.name).is_some() {
-        total += W_PLACE_CONFLICT;
-    }
-    if let (Some(x), Some(y)) = (&a.address, &b.address) {
-        total += W_ADDRESS * (features::name_features(x, y).values[1] - 0.5);
-    }
-    sigmoid(total)
 }
 
 /// [`fast_probability`] when it reaches `threshold`, else `None`; the address, the dearest term, is compared only when it can change that.
 pub fn probability_at_least(a: &Prepared, b: &Prepared, threshold: f64) -> Option<f64> {
-    match ident::compare(&a.party.identifiers, &b.party.identifiers) {
-        IdEvidence::Match(..) => return Some(1.0),
-        IdEvidence::Conflict(..) => return None,
-        IdEvidence::None => {}
-    }
-    let w: &Weights = weights::for_kind(a.party.kind);
-    let v = features::name_features(&a.name, &b.name).values;
-    let mut total = w.bias + v.iter().zip(&w.name).map(|(x, k)| x * k).sum::<f64>();
-    if let (Some(x), Some(y)) = (a.country, b.country) {
-        total += if x == y {
-            W_COUNTRY_MATCH
-        } else {
-            W_COUNTRY_CONFLICT
-        };
-    }
-    if place_conflict(&a.name, &b.name).is_some() {
-        total += W_PLACE_CONFLICT;
-    }
-    if let (Some(x), Some(y)) = (&a.address, &b.address) {
+    let mut total = match logit_before_address(a, b) {
+        Ok(total) => total,
+        Err(same) => return same.then_some(1.0),
+    };
+    if a.address.is_some() && b.address.is_some() {
         // The address term lies in [-W/2, +W/2]: skip it when it cannot move the pair across the threshold.
         if sigmoid(total + W_ADDRESS / 2.0) < threshold {
             return None;
         }
-        total += W_ADDRESS * (features::name_features(x, y).values[1] - 0.5);
+        total += address_term(a, b).unwrap_or(0.0);
     }
     let p = sigmoid(total);
     (p >= threshold).then_some(p)
