@@ -1,4 +1,4 @@
-//! Registry-style facts for synthetic parties: identifiers with valid check digits (INN, OGRN, USCC) and addresses in Chinese, Hong Kong and Russian formats.
+//! Registry-style facts for synthetic parties: identifiers with valid check digits (INN, OGRN, BIN, USCC) and addresses in Chinese, Hong Kong and Russian formats.
 //!
 //! Every value is invented; only the formats and check-digit rules are real.
 
@@ -30,6 +30,41 @@ pub fn ogrn(r: &mut Rng, region: &str) -> String {
     );
     let n: u64 = body.parse().unwrap_or(0);
     format!("{body}{}", n % 11 % 10)
+}
+
+/// A Kazakh BIN of a legal entity: registration year and month, `4` for a resident legal entity, six digits and the check digit.
+///
+/// The check is the official two-pass weighted sum mod 11; a body whose check would be 10 on both passes is never issued,
+/// so its last digit is stepped until a check digit exists.
+pub fn bin(r: &mut Rng) -> String {
+    let mut body: Vec<u32> = format!(
+        "{:02}{:02}4{}",
+        sample::int(r, 5, 23),
+        sample::int(r, 1, 12),
+        sample::digits(r, 6)
+    )
+    .bytes()
+    .map(|b| u32::from(b - b'0'))
+    .collect();
+    let check = loop {
+        if let Some(c) = bin_check(&body) {
+            break c;
+        }
+        body[10] = (body[10] + 1) % 10;
+    };
+    body.push(check);
+    body.iter().map(|d| char::from(b'0' + *d as u8)).collect()
+}
+
+/// The BIN check digit of 11 digits, `None` when both passes give 10.
+fn bin_check(d: &[u32]) -> Option<u32> {
+    let sum = |w: [u32; 11]| d.iter().zip(w).map(|(x, w)| x * w).sum::<u32>() % 11;
+    let first = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if first != 10 {
+        return Some(first);
+    }
+    let second = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    (second != 10).then_some(second)
 }
 
 /// A Chinese unified social credit code (18 characters, valid check character).
@@ -136,6 +171,10 @@ mod tests {
             assert_eq!(u32::from(i.as_bytes()[9] - b'0'), s % 11 % 10);
             assert_eq!(uscc(&mut r, 0).len(), 18);
             assert_eq!(ogrn(&mut r, "78").len(), 13);
+            let b = bin(&mut r);
+            assert_eq!(b.len(), 12);
+            assert_eq!(b.as_bytes()[4], b'4', "{b}");
+            assert!(tradetrail_resolve::ident::valid_bin(&b), "{b}");
         }
     }
 }

@@ -225,15 +225,7 @@ impl Builder {
                 sample::int(r, 1, 200)
             );
         } else {
-            e.ids.push((
-                "BIN",
-                format!(
-                    "{:02}{:02}4{}",
-                    sample::int(r, 5, 23),
-                    sample::int(r, 1, 12),
-                    sample::digits(r, 7)
-                ),
-            ));
+            e.ids.push(("BIN", crate::registry::bin(r)));
             let city = if sample::chance(r, 0.6) {
                 "050000, Г. АЛМАТЫ"
             } else {
