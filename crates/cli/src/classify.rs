@@ -13,11 +13,7 @@ use tradetrail_store::{ImportSpec, Table, Workspace, batches_to_table};
 /// Classifies every line; returns the number of lines classified, or `None` when the table is already up to date.
 pub fn classify_all(ws: &mut Workspace) -> anyhow::Result<Option<u64>> {
     // The table is up to date when neither the stored ingests nor the classifier changed.
-    let last = ws
-        .manifest()
-        .ingests
-        .last()
-        .map_or("none", |i| i.ingest_id.as_str());
+    let last = ws.manifest().last_ingest_id();
     let state = format!(
         "shipments-through-{last}+classifier-{}",
         env!("CARGO_PKG_VERSION")

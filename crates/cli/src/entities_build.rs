@@ -111,11 +111,7 @@ pub struct Built {
 /// Rebuilds both tables; returns `None` when they are up to date with the shipments, the resolver and the judgements.
 pub fn build(ws: &mut Workspace) -> anyhow::Result<Option<Built>> {
     let judgements = Judgements::open(ws.root())?;
-    let last = ws
-        .manifest()
-        .ingests
-        .last()
-        .map_or("none", |i| i.ingest_id.as_str());
+    let last = ws.manifest().last_ingest_id();
     let spec = ImportSpec {
         kind: "derived".into(),
         name: "entities".into(),

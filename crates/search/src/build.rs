@@ -69,7 +69,7 @@ pub fn index_dir(ws: &Workspace) -> PathBuf {
 /// The state an index built now would cover: last ingest, classifications import, schema version.
 pub fn state_of(ws: &Workspace) -> String {
     let m = ws.manifest();
-    let last = m.ingests.last().map_or("none", |i| i.ingest_id.as_str());
+    let last = m.last_ingest_id();
     let classes = m
         .find_import("derived", "classifications")
         .map_or("none".to_owned(), |i| {

@@ -271,6 +271,11 @@ impl Manifest {
             .find(|i| i.dataset == dataset && i.source_digest == digest)
     }
 
+    /// The id of the newest committed ingest, or `none`: what a derived table records to know whether it is up to date.
+    pub fn last_ingest_id(&self) -> &str {
+        self.ingests.last().map_or("none", |i| i.ingest_id.as_str())
+    }
+
     /// The id the next ingest gets.
     pub fn next_ingest_id(&self) -> String {
         format!("ing-{:06}", self.generation + 1)
