@@ -125,23 +125,9 @@ pub fn part_codes(kind: PartKind) -> &'static [&'static str] {
 
 /// True when `h` is one of the part codes of any kind, or in the drone-part family.
 pub fn is_any_part_code(h: &Hs6) -> bool {
-    use PartKind::*;
-    [
-        Generic,
-        Propeller,
-        Battery,
-        Motor,
-        Esc,
-        FlightController,
-        RemoteController,
-        Frame,
-        Vtx,
-        Camera,
-        Gnss,
-        Radio,
-    ]
-    .iter()
-    .any(|k| part_codes(*k).iter().any(|c| c.as_bytes() == h))
+    PartKind::ALL
+        .iter()
+        .any(|k| part_codes(*k).iter().any(|c| c.as_bytes() == h))
 }
 
 /// HS2017 codes that carried goods of an HS2022 code before 2022 (the correlation for the drone-relevant codes).

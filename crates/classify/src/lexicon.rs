@@ -63,6 +63,24 @@ pub enum PartKind {
     Radio,
 }
 
+impl PartKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [PartKind; 12] = [
+        PartKind::Generic,
+        PartKind::Propeller,
+        PartKind::Battery,
+        PartKind::Motor,
+        PartKind::Esc,
+        PartKind::FlightController,
+        PartKind::RemoteController,
+        PartKind::Frame,
+        PartKind::Vtx,
+        PartKind::Camera,
+        PartKind::Gnss,
+        PartKind::Radio,
+    ];
+}
+
 use Cue::*;
 use PartKind as P;
 
