@@ -166,6 +166,18 @@ mod tests {
         );
     }
 
+    /// An expansion is already canonical, so that normalising a normalised name changes nothing.
+    #[test]
+    fn expansions_are_fixed_points() {
+        for (from, to) in ABBREVIATIONS.iter() {
+            assert_eq!(
+                &expand(to.clone()),
+                to,
+                "{from} expands to a word that is rewritten again"
+            );
+        }
+    }
+
     #[test]
     fn aliases_and_places() {
         assert_eq!(brand_alias("DAJIANG"), Some("DJI"));
