@@ -144,6 +144,10 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
         );
     }
 
+    let started = Instant::now();
+    let screened = crate::screen::screen_all(&mut ws, tradetrail_screen::DEFAULT_THRESHOLD)?;
+    println!("7. {screened} ({:.1}s)\n", started.elapsed().as_secs_f64());
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
     println!();
@@ -157,6 +161,9 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     );
     println!(
         "      tradetrail --home {home} search \"квадрокоптер mavic\" --since 2022-02-24 --category drone --limit 5"
+    );
+    println!(
+        "      tradetrail --home {home} screen hits, then tradetrail --home {home} serve for the yente-compatible API"
     );
     Ok(ExitCode::SUCCESS)
 }

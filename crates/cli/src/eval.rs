@@ -43,6 +43,27 @@ enum EvalCommand {
         #[arg(long)]
         world: Vec<PathBuf>,
     },
+    /// Screening: top-1 recall on the real lists with one alias held out, by script, and false hits per 1,000 innocent parties of a tuning and a held-out synthetic world.
+    Screen {
+        /// Folder with the official list files in the shared-data layout (ofac-sdn/, un-consolidated/, us-csl/, ...).
+        #[arg(long, default_value = "../shared/data")]
+        data: PathBuf,
+        /// Lines of each generated world.
+        #[arg(long, default_value_t = 100_000)]
+        lines: u64,
+        /// Seed of the tuning world.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Seed of the held-out world.
+        #[arg(long, default_value_t = 4242)]
+        holdout_seed: u64,
+        /// Run every n-th held-out-alias case (1 runs all).
+        #[arg(long, default_value_t = 1)]
+        step: usize,
+        /// False hits to print per world, with their features.
+        #[arg(long, default_value_t = 5)]
+        examples: usize,
+    },
 }
 
 pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
@@ -60,6 +81,24 @@ pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
                 worlds: world,
             };
             crate::eval_classify::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Screen {
+            data,
+            lines,
+            seed,
+            holdout_seed,
+            step,
+            examples,
+        } => {
+            crate::eval_screen::run(&crate::eval_screen::EvalScreen {
+                data,
+                lines,
+                seed,
+                holdout_seed,
+                step,
+                examples,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Resolve {

@@ -9,6 +9,7 @@ mod entities;
 mod entities_build;
 mod eval;
 mod eval_classify;
+mod eval_screen;
 mod eval_world;
 mod imports;
 mod ingest;
@@ -18,7 +19,9 @@ mod matching;
 mod product;
 mod progress;
 mod reference;
+mod screen;
 mod search;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,6 +69,10 @@ enum Command {
     Search(search::SearchArgs),
     /// Resolve party mentions into entities; search, show, merge, split and judge them.
     Entities(entities::EntitiesArgs),
+    /// Screen every resolved entity (or one --name) against the loaded sanctions and export-control lists; list and review hits.
+    Screen(screen::ScreenArgs),
+    /// Serve the HTTP API: yente-compatible /match and /search, and the Reconciliation API for OpenRefine.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -88,6 +95,8 @@ fn main() -> ExitCode {
         Command::Classify => classify::run(&workspace_home(home)),
         Command::Search(args) => search::run(&workspace_home(home), args),
         Command::Entities(args) => entities::run(&workspace_home(home), args),
+        Command::Screen(args) => screen::run(&workspace_home(home), args),
+        Command::Serve(args) => serve::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

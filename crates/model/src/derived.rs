@@ -71,3 +71,33 @@ table! {
     mentions: Int = "Distinct mentions (name, country, identifiers, address) resolved to the entity.",
     lines: Int = "Shipment-line mentions resolved to the entity.",
 }
+
+table! {
+    /// One screening hit: a resolved entity that matched a list entry, with the score's features and the analyst's review state.
+    ScreeningHit,
+    /// Collects [`ScreeningHit`] rows into Arrow record batches.
+    ScreeningHitBatchBuilder,
+    /// Every column of the `screening_hits` table.
+    SCREENING_HIT_COLUMNS,
+    /// The Arrow schema of the `screening_hits` table.
+    screening_hit_schema;
+
+    entity_id: Req = "Resolved entity screened (the `entities` table).",
+    entity_name: Req = "The entity's canonical name.",
+    entry_id: Req = "List entry hit: `<list_id>:<source_id>`.",
+    list_id: Req = "List of the entry.",
+    list_name: Req = "Human name of the list.",
+    programmes: Text = "Programmes or legal bases of the entry.",
+    caption: Req = "The entry's primary name.",
+    query_name: Text = "The entity's name that matched best.",
+    matched_name: Req = "The entry's name it matched.",
+    score: Float = "Calibrated probability that entity and entry are the same party.",
+    features: Req = "JSON array of the score's terms: name, value, weight, contribution, detail.",
+    listing_date: Date = "Date the entry was listed, when the list gives it.",
+    first_line_date: Date = "Date of the entity's first shipment line.",
+    last_line_date: Date = "Date of the entity's last shipment line.",
+    lines_after_listing: Int = "The entity's shipment lines dated after the listing date (empty when the list gives no date).",
+    status: Req = "open, confirmed or cleared (an analyst's review of the same entity and entry content), or reopened when the entity or entry changed after a clearing.",
+    entity_fingerprint: Req = "Hash of the entity's names, countries and identifiers when screened.",
+    entry_fingerprint: Req = "Hash of the entry's content when screened.",
+}

@@ -29,6 +29,7 @@ pub use ident::{Identifier, Scheme};
 pub use mention::{entity_id, mention_key, parse_identifiers};
 pub use normalise::{NormName, normalise};
 pub use score::{
-    Feature, Kind, Party, Prepared, Score, Verdict, fast_probability, score, score_prepared,
+    Feature, Kind, Party, Prepared, Score, Verdict, fast_logit, fast_probability, score,
+    score_prepared, sigmoid,
 };
 pub use text::Script;

@@ -146,12 +146,15 @@ pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Hand-set weights of the party features.
-const W_COUNTRY_MATCH: f64 = 0.4;
-const W_COUNTRY_CONFLICT: f64 = -3.5;
+/// Hand-set weights of the party features (public so that screening adds the same terms for list entries with several countries).
+pub const W_COUNTRY_MATCH: f64 = 0.4;
+/// Weight of two different countries.
+pub const W_COUNTRY_CONFLICT: f64 = -3.5;
 const W_ADDRESS: f64 = 2.0;
-const W_ID_MATCH: f64 = 12.0;
-const W_ID_CONFLICT: f64 = -12.0;
+/// Weight of a shared valid identifier.
+pub const W_ID_MATCH: f64 = 12.0;
+/// Weight of two different valid identifiers of one scheme.
+pub const W_ID_CONFLICT: f64 = -12.0;
 const W_PLACE_CONFLICT: f64 = -12.0;
 
 /// Provinces and countries: too coarse to tell two companies apart (a Shenzhen company is also a Guangdong one).
@@ -237,10 +240,15 @@ fn address_term(a: &Prepared, b: &Prepared) -> Option<f64> {
 ///
 /// Identifier evidence decides first, as in the full score: a shared valid identifier gives 1, a conflict gives 0, and the names are then not compared.
 pub fn fast_probability(a: &Prepared, b: &Prepared) -> f64 {
-    match logit_before_address(a, b) {
-        Ok(total) => sigmoid(total + address_term(a, b).unwrap_or(0.0)),
+    match fast_logit(a, b) {
+        Ok(total) => sigmoid(total),
         Err(same) => f64::from(u8::from(same)),
     }
+}
+
+/// The logit that [`fast_probability`] takes the logistic of (the sum of every feature's contribution), or the identifiers' decision (`Err(true)` same, `Err(false)` different).
+pub fn fast_logit(a: &Prepared, b: &Prepared) -> Result<f64, bool> {
+    logit_before_address(a, b).map(|total| total + address_term(a, b).unwrap_or(0.0))
 }
 
 /// [`fast_probability`] when it reaches `threshold`, else `None`; the address, the dearest term, is compared only when it can change that.

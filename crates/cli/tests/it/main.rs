@@ -4,6 +4,7 @@ mod crash;
 mod entities;
 mod reference;
 mod search;
+mod serve;
 mod workflow;
 
 use std::path::Path;

@@ -1,0 +1,183 @@
+//! A hit and its explanation: the resolver's name features for the best pair of names, then the country and identifier terms screening adds, all summing to the score.
+
+use serde::Serialize;
+use tradetrail_resolve::score::{W_COUNTRY_CONFLICT, W_COUNTRY_MATCH, W_ID_MATCH};
+use tradetrail_resolve::{Feature, score_prepared};
+
+use crate::index::{Index, PreparedQuery};
+use crate::target::{Target, clean_id};
+
+/// One term of a hit's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HitFeature {
+    /// Feature name, e.g. `token_set_similarity`, `country_match`, `identifier_match`.
+    pub name: String,
+    /// Its value.
+    pub value: f64,
+    /// Its weight.
+    pub weight: f64,
+    /// `value × weight`: what it adds to the logit.
+    pub contribution: f64,
+    /// What was compared.
+    pub detail: String,
+}
+
+impl From<Feature> for HitFeature {
+    fn from(f: Feature) -> HitFeature {
+        HitFeature {
+            name: f.name.to_string(),
+            value: f.value,
+            weight: f.weight,
+            contribution: f.contribution,
+            detail: f.detail,
+        }
+    }
+}
+
+/// A list entry that matched a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Index of the entry in [`Index::targets`].
+    #[serde(skip)]
+    pub target: u32,
+    /// `<list_id>:<source_id>`.
+    pub entry_id: String,
+    /// Machine name of the list.
+    pub list_id: String,
+    /// Human name of the list.
+    pub list_name: String,
+    /// Programmes or legal bases.
+    pub programmes: String,
+    /// The entry's primary name.
+    pub caption: String,
+    /// The entry's FollowTheMoney schema.
+    pub schema: String,
+    /// Listing date, `YYYY-MM-DD`, when the list gives it.
+    pub listing_date: Option<String>,
+    /// The query name that matched best (empty when only an identifier matched).
+    pub query_name: String,
+    /// The entry name it matched.
+    pub matched_name: String,
+    /// Calibrated probability that the query and the entry are the same party.
+    pub score: f64,
+    /// Whether the score reaches the match threshold.
+    pub is_match: bool,
+    /// Every term of the score: their contributions sum to the logit of `score` (unless an identifier decided).
+    pub features: Vec<HitFeature>,
+    /// The entry's content fingerprint, so a cleared hit comes back when the entry changes.
+    #[serde(skip)]
+    pub fingerprint: u64,
+}
+
+/// What the party facts (countries, identifiers) say beyond the names.
+pub(crate) enum Decision {
+    /// A shared identifier: the same party.
+    Same,
+    /// Two different valid identifiers of one scheme: not the same party.
+    Different,
+    /// Terms to add to the name logit.
+    Terms(f64),
+}
+
+fn shared_raw_id<'a>(q: &PreparedQuery, t: &'a Target) -> Option<&'a (String, String)> {
+    t.identifiers
+        .iter()
+        .find(|(_, v)| q.raw_ids.iter().any(|r| *r == clean_id(v)))
+}
+
+fn country_term(q: &PreparedQuery, t: &Target) -> Option<(&'static str, f64, String)> {
+    if q.countries.is_empty() || t.countries.is_empty() {
+        return None;
+    }
+    let shared = q
+        .countries
+        .iter()
+        .any(|c| t.countries.iter().any(|x| x == c));
+    let detail = format!("{} vs {}", q.countries.join("/"), t.countries.join("/"));
+    Some(if shared {
+        ("country_match", W_COUNTRY_MATCH, detail)
+    } else {
+        ("country_conflict", W_COUNTRY_CONFLICT, detail)
+    })
+}
+
+pub(crate) fn party_terms(q: &PreparedQuery, t: &Target) -> Decision {
+    match tradetrail_resolve::ident::compare(&q.decisive, &t.decisive) {
+        tradetrail_resolve::ident::IdEvidence::Match(..) => return Decision::Same,
+        tradetrail_resolve::ident::IdEvidence::Conflict(..) => return Decision::Different,
+        tradetrail_resolve::ident::IdEvidence::None => {}
+    }
+    if shared_raw_id(q, t).is_some() {
+        return Decision::Same;
+    }
+    Decision::Terms(country_term(q, t).map_or(0.0, |c| c.1))
+}
+
+/// Builds the explained hit for entry `t`, best matched by query name `qi` and entry name `ni`.
+pub(crate) fn hit(
+    index: &Index,
+    q: &PreparedQuery,
+    t: u32,
+    qi: usize,
+    ni: usize,
+    score: f64,
+    match_threshold: f64,
+) -> Hit {
+    let target = &index.targets[t as usize];
+    let entry_name = &index.names[ni].prepared;
+    let names = q.names_for(target.entry_type);
+    let mut features: Vec<HitFeature> = match names.get(qi) {
+        Some(qn) => score_prepared(qn, entry_name)
+            .features
+            .into_iter()
+            .map(HitFeature::from)
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some((name, weight, detail)) = country_term(q, target) {
+        features.push(HitFeature {
+            name: name.into(),
+            value: 1.0,
+            weight,
+            contribution: weight,
+            detail,
+        });
+    }
+    let by_validator = tradetrail_resolve::ident::compare(&q.decisive, &target.decisive);
+    let id_detail = match by_validator {
+        tradetrail_resolve::ident::IdEvidence::Match(s, v) => Some(format!(
+            "same valid {} {v}: match whatever the names say",
+            s.label()
+        )),
+        _ => shared_raw_id(q, target)
+            .map(|(s, v)| format!("same {s} {v}: match whatever the names say")),
+    };
+    if let Some(detail) = id_detail {
+        features.push(HitFeature {
+            name: "identifier_match".into(),
+            value: 1.0,
+            weight: W_ID_MATCH,
+            contribution: W_ID_MATCH,
+            detail,
+        });
+    }
+    Hit {
+        target: t,
+        entry_id: target.entry_id.clone(),
+        list_id: target.list_id.clone(),
+        list_name: target.list_name.clone(),
+        programmes: target.programmes.clone(),
+        caption: target.caption.clone(),
+        schema: target.entry_type.ftm_schema().into(),
+        listing_date: target.listing_date.map(tradetrail_model::iso_date),
+        query_name: names
+            .get(qi)
+            .map(|p| p.party.name.clone())
+            .unwrap_or_default(),
+        matched_name: entry_name.party.name.clone(),
+        score,
+        is_match: score >= match_threshold,
+        features,
+        fingerprint: target.fingerprint,
+    }
+}
