@@ -2,7 +2,7 @@
 //!
 //! An entry with two or more names is a test case for each of its names except weak aliases (OFAC's own word for names too broad to screen on).
 //! A query counts as same-script when another name of the entry is in the held-out name's script, and as cross-script when none is (a Cyrillic alias whose entry is otherwise Latin, say).
-//! Lists repeat each other (the same party on OFAC's SDN list and in the Consolidated Screening List), so a first place goes to the same party when the entry ranked first lists the held-out name too; such cases are counted apart.
+//! Lists repeat each other (the same party on OFAC's SDN list, in the Consolidated Screening List and in an EU annex), so a first place goes to the same party when the entry ranked first carries the held-out name itself: the same string, or the same distinctive words once case, legal forms and script are set aside (`Russian Imperial Legion` on an EU list, `RUSSIAN IMPERIAL LEGION` on OFAC's); such cases are counted apart.
 
 use std::collections::BTreeMap;
 
@@ -122,7 +122,11 @@ pub fn held_out_alias_recall(index: &Index, step: usize) -> AliasRecall {
                 let right = if h.target == t {
                     c.top1_entry = 1;
                     true
-                } else if first.names.iter().any(|n| n.name == held.name) {
+                } else if first.names.iter().any(|n| n.name == held.name)
+                    || h.features
+                        .iter()
+                        .any(|f| f.name == "name_exact_core" && f.value > 0.0)
+                {
                     c.top1_duplicate = 1;
                     true
                 } else {

@@ -79,6 +79,57 @@ pub(crate) enum Decision {
     Terms(f64),
 }
 
+/// Weight of a one-word name that matches only approximately (`LEGION` ~ `REGION`, `GARANT` ~ `GARANTEX`).
+pub const W_SINGLE_WORD_INEXACT: f64 = -6.0;
+/// Weight of each distinctive word of one name facing a different word in the other (`ATLANT M` ~ `ATLANT S`).
+pub const W_MISMATCHED_WORD: f64 = -4.0;
+
+/// Screening's stricter name terms for organisations, on the best pair's core words: `(name, value, weight, detail)`.
+///
+/// Deduplicating customs mentions forgives a letter here and there (typos are common there); a list entry and a company that merely resembles it are different parties, so for screening a one-word name must match exactly in some Latin reading, and a distinctive word facing a different one counts against the match.
+pub fn strict_terms(
+    a: &tradetrail_resolve::NormName,
+    b: &tradetrail_resolve::NormName,
+) -> Vec<(&'static str, f64, f64, String)> {
+    let f = tradetrail_resolve::features::name_features(a, b);
+    let mut out = Vec::new();
+    if f.core_a.is_empty() || f.core_b.is_empty() || f.values[0] > 0.0 {
+        return out;
+    }
+    if f.core_a.len() == 1 && f.core_b.len() == 1 {
+        out.push((
+            "single_word_inexact",
+            1.0,
+            W_SINGLE_WORD_INEXACT,
+            format!(
+                "{} vs {}: one-word names must agree exactly",
+                f.core_a[0], f.core_b[0]
+            ),
+        ));
+        return out;
+    }
+    let mismatched = f.values[6];
+    if mismatched > 0.0 {
+        out.push((
+            "mismatched_word",
+            mismatched,
+            W_MISMATCHED_WORD,
+            format!(
+                "{} vs {}: words with no close counterpart",
+                f.core_a.join(" "),
+                f.core_b.join(" ")
+            ),
+        ));
+    }
+    out
+}
+
+/// Whether the stricter organisation terms apply to a query kind and an entry.
+pub(crate) fn strict_applies(q: &crate::index::QueryKind, t: &Target) -> bool {
+    !matches!(q, crate::index::QueryKind::Person)
+        && t.entry_type != crate::target::EntryType::Person
+}
+
 fn shared_raw_id<'a>(q: &PreparedQuery, t: &'a Target) -> Option<&'a (String, String)> {
     t.identifiers
         .iter()
@@ -134,6 +185,19 @@ pub(crate) fn hit(
             .collect(),
         None => Vec::new(),
     };
+    if let Some(qn) = names.get(qi)
+        && strict_applies(&q.kind, target)
+    {
+        for (name, value, weight, detail) in strict_terms(&qn.name, &entry_name.name) {
+            features.push(HitFeature {
+                name: name.into(),
+                value,
+                weight,
+                contribution: value * weight,
+                detail,
+            });
+        }
+    }
     if let Some((name, weight, detail)) = country_term(q, target) {
         features.push(HitFeature {
             name: name.into(),

@@ -113,6 +113,7 @@ pub struct Index {
 
 /// A query with its names normalised and its countries and identifiers read.
 pub(crate) struct PreparedQuery {
+    pub(crate) kind: QueryKind,
     pub(crate) names: Vec<Prepared>,
     /// The names again with person weights, for a query of any kind meeting a listed person.
     pub(crate) person_names: Option<Vec<Prepared>>,
@@ -253,6 +254,7 @@ impl Index {
         }
         decisive.retain(Identifier::is_valid);
         PreparedQuery {
+            kind: q.kind,
             names,
             person_names,
             keys,
@@ -352,10 +354,22 @@ impl Index {
             .into_iter()
             .filter_map(|t| {
                 let (logit, qi, ni) = self.best_pair(&pq, t, skip)?;
-                let p = match explain::party_terms(&pq, &self.targets[t as usize]) {
+                let target = &self.targets[t as usize];
+                let p = match explain::party_terms(&pq, target) {
                     explain::Decision::Same => 1.0,
                     explain::Decision::Different => return None,
-                    explain::Decision::Terms(extra) => sigmoid(logit + extra),
+                    explain::Decision::Terms(extra) => {
+                        let strict: f64 = match pq.names_for(target.entry_type).get(qi) {
+                            Some(qn) if explain::strict_applies(&pq.kind, target) => {
+                                explain::strict_terms(&qn.name, &self.names[ni].prepared.name)
+                                    .iter()
+                                    .map(|t| t.1 * t.2)
+                                    .sum()
+                            }
+                            _ => 0.0,
+                        };
+                        sigmoid(logit + extra + strict)
+                    }
                 };
                 (p >= opts.threshold).then_some((p, t, qi, ni))
             })
