@@ -144,6 +144,17 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
         );
     }
 
+    let started = Instant::now();
+    if let Some(outcome) = crate::detect::detect_all(&mut ws)? {
+        println!(
+            "7. ran the red-flag detectors: {} findings ({:.1}s)",
+            outcome.findings.len(),
+            started.elapsed().as_secs_f64()
+        );
+        crate::detect::print_outcome(&outcome);
+        println!();
+    }
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
     println!();
@@ -158,5 +169,6 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     println!(
         "      tradetrail --home {home} search \"квадрокоптер mavic\" --since 2022-02-24 --category drone --limit 5"
     );
+    println!("      tradetrail --home {home} findings --severity high --limit 10");
     Ok(ExitCode::SUCCESS)
 }

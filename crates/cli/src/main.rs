@@ -5,11 +5,14 @@
 
 mod classify;
 mod demo;
+mod detect;
 mod entities;
 mod entities_build;
 mod eval;
 mod eval_classify;
+mod eval_detect;
 mod eval_world;
+mod findings;
 mod imports;
 mod ingest;
 mod inspect;
@@ -66,6 +69,10 @@ enum Command {
     Search(search::SearchArgs),
     /// Resolve party mentions into entities; search, show, merge, split and judge them.
     Entities(entities::EntitiesArgs),
+    /// Run every red-flag detector over the classified, resolved lines and store the findings.
+    Detect,
+    /// List the stored findings with filters, strongest first, with their evidence.
+    Findings(findings::FindingsArgs),
 }
 
 fn main() -> ExitCode {
@@ -88,6 +95,8 @@ fn main() -> ExitCode {
         Command::Classify => classify::run(&workspace_home(home)),
         Command::Search(args) => search::run(&workspace_home(home), args),
         Command::Entities(args) => entities::run(&workspace_home(home), args),
+        Command::Detect => detect::run(&workspace_home(home)),
+        Command::Findings(args) => findings::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

@@ -37,11 +37,13 @@ pub enum Table {
     PartyMentions,
     /// Resolved parties (derived).
     Entities,
+    /// Red flags raised by the detectors, with their evidence (derived).
+    Findings,
 }
 
 impl Table {
     /// Every Parquet-backed table.
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 12] = [
         Table::Shipments,
         Table::Quarantine,
         Table::ListEntries,
@@ -53,6 +55,7 @@ impl Table {
         Table::Classifications,
         Table::PartyMentions,
         Table::Entities,
+        Table::Findings,
     ];
 
     /// The SQL name and folder name of the table.
@@ -69,6 +72,7 @@ impl Table {
             Table::Classifications => "classifications",
             Table::PartyMentions => "party_mentions",
             Table::Entities => "entities",
+            Table::Findings => "findings",
         }
     }
 
@@ -92,6 +96,7 @@ impl Table {
             Table::Classifications => m::line_class_schema(),
             Table::PartyMentions => m::party_mention_schema(),
             Table::Entities => m::entity_schema(),
+            Table::Findings => m::finding_schema(),
         }
     }
 
@@ -108,6 +113,7 @@ impl Table {
             Table::Classifications => "record_id",
             Table::PartyMentions => "record_id, role, source_column",
             Table::Entities => "entity_id",
+            Table::Findings => "code, finding_id",
         }
     }
 }
