@@ -1,9 +1,6 @@
 //! `TT-SHELL`: several distinct entities that share one address or one identifier, shipping controlled goods.
 
-use std::collections::BTreeMap;
-
-use tradetrail_resolve::score::name_probability;
-use tradetrail_resolve::{Kind, NormName, normalise};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::context::{Context, Input};
 use crate::finding::{Feature, Finding, Severity, SubjectKind};
@@ -12,7 +9,9 @@ use crate::{Detector, Info};
 /// Shell cluster at a shared address or shared identifiers.
 ///
 /// **Flags** a group of resolved entities linked by a shared normalised address or a shared identifier (linked transitively), of which at least one ships controlled goods,
-/// when the group holds at least three distinct parties: members whose names look alike (name-match probability at least 0.5, as a typo or a second spelling of one company does) count once.
+/// when the group holds at least three distinct parties and no one party makes up more than half of it:
+/// members whose names share a distinctive word (not a legal form, trade or city word common to many names; one typo allowed) count as one party,
+/// since resolution can leave one company's spellings as several entities at its own address.
 /// The evidence is every line on which a member is the sender or the recipient of controlled goods.
 /// Score: `log1p(members)` plus a point per shared identifier.
 ///
@@ -24,29 +23,6 @@ pub struct ShellCluster;
 
 /// The least distinct parties of a cluster.
 pub const MIN_MEMBERS: usize = 3;
-/// Members whose names match at least this well count as one party.
-pub const SAME_NAME: f64 = 0.5;
-
-/// The number of distinct parties among the members: look-alike names are one party.
-fn distinct_parties(ctx: &Context, members: &[u32]) -> usize {
-    let names: Vec<NormName> = members
-        .iter()
-        .map(|&e| normalise(&ctx.entity(e).name))
-        .collect();
-    let mut parent: Vec<u32> = (0..names.len() as u32).collect();
-    for a in 0..names.len() {
-        for b in a + 1..names.len() {
-            if name_probability(&names[a], &names[b], Kind::Organisation) >= SAME_NAME {
-                let (x, y) = (find(&mut parent, a as u32), find(&mut parent, b as u32));
-                parent[x.max(y) as usize] = x.min(y);
-            }
-        }
-    }
-    (0..names.len() as u32)
-        .filter(|&i| find(&mut parent, i) == i)
-        .count()
-}
-
 /// An address folded for comparison: upper case, letters and digits only, single spaces.
 pub fn address_key(address: &str) -> String {
     let mut out = String::new();
@@ -70,6 +46,149 @@ fn find(parent: &mut [u32], mut x: u32) -> u32 {
     x
 }
 
+/// A name word found in more than this share of all entity names is generic and does not tell parties apart.
+pub const GENERIC_SHARE: f64 = 0.05;
+
+/// Words of company names that say what or where a company is, not which one it is.
+const GENERIC: &[&str] = &[
+    "LIMITED",
+    "LMITED",
+    "COMPANY",
+    "CORP",
+    "CORPORATION",
+    "INTERNATIONAL",
+    "INTL",
+    "TRADING",
+    "TRADE",
+    "IMPORT",
+    "EXPORT",
+    "TECHNOLOGY",
+    "TECHNOLOGIES",
+    "TECH",
+    "INDUSTRIAL",
+    "INDUSTRY",
+    "ELECTRONICS",
+    "ELECTRONIC",
+    "SUPPLY",
+    "CHAIN",
+    "MANAGEMENT",
+    "INTELLIGENT",
+    "DAILY",
+    "NECESSITIES",
+    "MACHINERY",
+    "EQUIPMENT",
+    "AUTO",
+    "PARTS",
+    "GARMENT",
+    "FURNITURE",
+    "HONG",
+    "KONG",
+    "CHINA",
+    "SHENZHEN",
+    "GUANGZHOU",
+    "SHANGHAI",
+    "BEIJING",
+    "NINGBO",
+    "XIAMEN",
+    "HANGZHOU",
+    "DONGGUAN",
+    "SHANTOU",
+    "YIWU",
+    "FOSHAN",
+    "SUZHOU",
+    "TIANJIN",
+    "QINGDAO",
+    "GROUP",
+    "HOLDING",
+    "HOLDINGS",
+    "PRIVATE",
+    "TICARET",
+    "OBSHCHESTVO",
+];
+
+/// The distinctive words of a name: letters and digits, upper case, four characters or more.
+fn words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_uppercase)
+        .collect()
+}
+
+/// True when two words are equal, or one edit apart and five characters or more (a typo).
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// Name groups among the members: members sharing a distinctive word (typos allowed) are one party; returns the group sizes.
+fn name_groups(ctx: &Context, members: &[u32], generic: &BTreeSet<String>) -> Vec<usize> {
+    let names: Vec<Vec<String>> = members
+        .iter()
+        .map(|&e| {
+            words(&ctx.entity(e).name)
+                .into_iter()
+                .filter(|w| !generic.contains(w))
+                .collect()
+        })
+        .collect();
+    let mut parent: Vec<u32> = (0..names.len() as u32).collect();
+    for a in 0..names.len() {
+        for b in a + 1..names.len() {
+            if names[a]
+                .iter()
+                .any(|x| names[b].iter().any(|y| same_word(x, y)))
+            {
+                let (x, y) = (find(&mut parent, a as u32), find(&mut parent, b as u32));
+                parent[x.max(y) as usize] = x.min(y);
+            }
+        }
+    }
+    let mut sizes: BTreeMap<u32, usize> = BTreeMap::new();
+    for i in 0..names.len() as u32 {
+        *sizes.entry(find(&mut parent, i)).or_default() += 1;
+    }
+    sizes.into_values().collect()
+}
+
+/// The [`GENERIC`] words, and words found in more than [`GENERIC_SHARE`] of the entity names.
+fn generic_words(ctx: &Context) -> BTreeSet<String> {
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &ctx.entities {
+        let w: BTreeSet<String> = words(&e.name).into_iter().collect();
+        for x in w {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    let limit = (ctx.entities.len() as f64 * GENERIC_SHARE).max(3.0);
+    df.into_iter()
+        .filter(|(w, n)| *n as f64 > limit || GENERIC.contains(&w.as_str()))
+        .map(|(w, _)| w)
+        .collect()
+}
+
 impl Detector for ShellCluster {
     fn info(&self) -> &'static Info {
         &Info {
@@ -80,6 +199,7 @@ impl Detector for ShellCluster {
         }
     }
     fn run(&self, ctx: &Context) -> Vec<Finding> {
+        let generic = generic_words(ctx);
         let mut keys: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (i, e) in ctx.entities.iter().enumerate() {
             let addresses = e
@@ -122,8 +242,9 @@ impl Detector for ShellCluster {
         }
         let mut found = Vec::new();
         for members in clusters.values().filter(|m| m.len() >= MIN_MEMBERS) {
-            let parties = distinct_parties(ctx, members);
-            if parties < MIN_MEMBERS {
+            let groups = name_groups(ctx, members, &generic);
+            let (parties, largest) = (groups.len(), groups.iter().copied().max().unwrap_or(0));
+            if parties < MIN_MEMBERS || 2 * largest > members.len() {
                 continue;
             }
             let evidence: Vec<u32> = members
