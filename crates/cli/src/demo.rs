@@ -148,6 +148,17 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     let screened = crate::screen::screen_all(&mut ws, tradetrail_screen::DEFAULT_THRESHOLD)?;
     println!("7. {screened} ({:.1}s)\n", started.elapsed().as_secs_f64());
 
+    let started = Instant::now();
+    if let Some(outcome) = crate::detect::detect_all(&mut ws)? {
+        println!(
+            "8. ran the red-flag detectors: {} findings ({:.1}s)",
+            outcome.findings.len(),
+            started.elapsed().as_secs_f64()
+        );
+        crate::detect::print_outcome(&outcome);
+        println!();
+    }
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
     println!();
@@ -165,5 +176,6 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     println!(
         "      tradetrail --home {home} screen hits, then tradetrail --home {home} serve for the yente-compatible API"
     );
+    println!("      tradetrail --home {home} findings --severity high --limit 10");
     Ok(ExitCode::SUCCESS)
 }

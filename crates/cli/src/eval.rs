@@ -43,6 +43,24 @@ enum EvalCommand {
         #[arg(long)]
         world: Vec<PathBuf>,
     },
+    /// Precision and recall of each red-flag detector against the planted anomalies of a tuning and a held-out synthetic world, side by side.
+    Detect {
+        /// Lines of each generated world.
+        #[arg(long, default_value_t = 100_000)]
+        lines: u64,
+        /// Seed of the tuning world.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Seed of the held-out world (generated with the held-out templates).
+        #[arg(long, default_value_t = 4242)]
+        holdout_seed: u64,
+        /// Score these world folders (from `tradetrail synth [--holdout]`) instead of generating two; repeatable.
+        #[arg(long)]
+        world: Vec<PathBuf>,
+        /// Folder for generated worlds and temporary workspaces (default: the system's temporary folder).
+        #[arg(long)]
+        scratch: Option<PathBuf>,
+    },
     /// Screening: top-1 recall on the real lists with one alias held out, by script, and false hits per 1,000 innocent parties of a tuning and a held-out synthetic world.
     Screen {
         /// Folder with the official list files in the shared-data layout (ofac-sdn/, un-consolidated/, us-csl/, ...).
@@ -81,6 +99,22 @@ pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
                 worlds: world,
             };
             crate::eval_classify::run(&args)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Detect {
+            lines,
+            seed,
+            holdout_seed,
+            world,
+            scratch,
+        } => {
+            crate::eval_detect::run(&crate::eval_detect::EvalDetect {
+                lines,
+                seed,
+                holdout_seed,
+                worlds: world,
+                scratch,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Screen {

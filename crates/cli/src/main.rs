@@ -5,12 +5,15 @@
 
 mod classify;
 mod demo;
+mod detect;
 mod entities;
 mod entities_build;
 mod eval;
 mod eval_classify;
+mod eval_detect;
 mod eval_screen;
 mod eval_world;
+mod findings;
 mod imports;
 mod ingest;
 mod inspect;
@@ -73,6 +76,10 @@ enum Command {
     Screen(screen::ScreenArgs),
     /// Serve the HTTP API: yente-compatible /match and /search, and the Reconciliation API for OpenRefine.
     Serve(serve::ServeArgs),
+    /// Run every red-flag detector over the classified, resolved lines and store the findings.
+    Detect,
+    /// List the stored findings with filters, strongest first, with their evidence.
+    Findings(findings::FindingsArgs),
 }
 
 fn main() -> ExitCode {
@@ -97,6 +104,8 @@ fn main() -> ExitCode {
         Command::Entities(args) => entities::run(&workspace_home(home), args),
         Command::Screen(args) => screen::run(&workspace_home(home), args),
         Command::Serve(args) => serve::run(&workspace_home(home), args),
+        Command::Detect => detect::run(&workspace_home(home)),
+        Command::Findings(args) => findings::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

@@ -101,3 +101,30 @@ table! {
     entity_fingerprint: Req = "Hash of the entity's names, countries and identifiers when screened.",
     entry_fingerprint: Req = "Hash of the entry's content when screened.",
 }
+
+table! {
+    /// One red flag raised by a detector, with the score's features and the evidence behind it.
+    Finding,
+    /// Collects [`Finding`] rows into Arrow record batches.
+    FindingBatchBuilder,
+    /// Every column of the `findings` table.
+    FINDING_COLUMNS,
+    /// The Arrow schema of the `findings` table.
+    finding_schema;
+
+    finding_id: Req = "Stable id of the finding: a hash of the detector code, the subject and the evidence rows.",
+    code: Req = "Stable code of the detector that raised it, e.g. TT-UNDERVALUE.",
+    severity: Req = "high, medium or low: how strong the detector's signal is on its own.",
+    score: Float = "Sum of the feature contributions listed in `features`.",
+    subject_kind: Req = "What the finding is about: line, entity, lane or address.",
+    subject: Req = "The record id, entity id, lane (sender entity > recipient entity) or address the finding is about.",
+    entity_id: Text = "The entity most concerned (usually the sender), for filtering.",
+    entity_name: Text = "Canonical name of that entity.",
+    first_date: Date = "Date of the earliest evidence line.",
+    last_date: Date = "Date of the latest evidence line.",
+    summary: Req = "One sentence saying what was found, with the numbers that decided.",
+    features: Req = "JSON array of {name, value, contribution}: the named features whose contributions sum to the score.",
+    evidence_rows: Req = "JSON array of {record_id, dataset, file, line}: the source rows the finding rests on.",
+    evidence_list_entries: Text = "JSON array of watchlist entry ids the finding rests on, for list-based detectors.",
+    evidence_paths: Text = "JSON array of graph paths (arrays of entity ids) the finding rests on, for graph-based detectors.",
+}

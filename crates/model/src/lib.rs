@@ -18,10 +18,10 @@ mod shipment;
 
 pub use columns::{ColumnKind, ColumnSpec};
 pub use derived::{
-    ENTITY_COLUMNS, EntityBatchBuilder, EntityRow, LINE_CLASS_COLUMNS, LineClass,
-    LineClassBatchBuilder, PARTY_MENTION_COLUMNS, PartyMention, PartyMentionBatchBuilder,
-    SCREENING_HIT_COLUMNS, ScreeningHit, ScreeningHitBatchBuilder, entity_schema,
-    line_class_schema, party_mention_schema, screening_hit_schema,
+    ENTITY_COLUMNS, EntityBatchBuilder, EntityRow, FINDING_COLUMNS, Finding, FindingBatchBuilder,
+    LINE_CLASS_COLUMNS, LineClass, LineClassBatchBuilder, PARTY_MENTION_COLUMNS, PartyMention,
+    PartyMentionBatchBuilder, SCREENING_HIT_COLUMNS, ScreeningHit, ScreeningHitBatchBuilder,
+    entity_schema, finding_schema, line_class_schema, party_mention_schema, screening_hit_schema,
 };
 pub use quarantine::{
     QUARANTINE_COLUMNS, QuarantineBatchBuilder, QuarantineRow, quarantine_schema, reason,

@@ -54,7 +54,7 @@ pub enum Error {
     },
     /// The user named a table that does not exist.
     #[error(
-        "unknown table {0:?}; tables are: shipments, quarantine, list_entries, list_names, import_issues, hs_codes, hs_correlation, components, classifications, party_mentions, entities, screening_hits, ingests, imports"
+        "unknown table {0:?}; tables are: shipments, quarantine, list_entries, list_names, import_issues, hs_codes, hs_correlation, components, classifications, party_mentions, entities, screening_hits, findings, ingests, imports"
     )]
     UnknownTable(String),
 }

@@ -39,11 +39,13 @@ pub enum Table {
     Entities,
     /// Entities that matched list entries, with their review state (derived).
     ScreeningHits,
+    /// Red flags raised by the detectors, with their evidence (derived).
+    Findings,
 }
 
 impl Table {
     /// Every Parquet-backed table.
-    pub const ALL: [Table; 12] = [
+    pub const ALL: [Table; 13] = [
         Table::Shipments,
         Table::Quarantine,
         Table::ListEntries,
@@ -56,6 +58,7 @@ impl Table {
         Table::PartyMentions,
         Table::Entities,
         Table::ScreeningHits,
+        Table::Findings,
     ];
 
     /// The SQL name and folder name of the table.
@@ -73,6 +76,7 @@ impl Table {
             Table::PartyMentions => "party_mentions",
             Table::Entities => "entities",
             Table::ScreeningHits => "screening_hits",
+            Table::Findings => "findings",
         }
     }
 
@@ -97,6 +101,7 @@ impl Table {
             Table::PartyMentions => m::party_mention_schema(),
             Table::Entities => m::entity_schema(),
             Table::ScreeningHits => m::screening_hit_schema(),
+            Table::Findings => m::finding_schema(),
         }
     }
 
@@ -114,6 +119,7 @@ impl Table {
             Table::PartyMentions => "record_id, role, source_column",
             Table::Entities => "entity_id",
             Table::ScreeningHits => "entity_id, score DESC, entry_id",
+            Table::Findings => "code, finding_id",
         }
     }
 }

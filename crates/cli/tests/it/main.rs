@@ -2,6 +2,7 @@
 
 mod crash;
 mod entities;
+mod findings;
 mod reference;
 mod search;
 mod serve;
