@@ -3,7 +3,10 @@
 use crate::{ok, scalar, tradetrail};
 
 fn findings(home: &std::path::Path, args: &[&str]) -> Vec<serde_json::Value> {
-    let mut all = vec!["findings", "--json", "--limit", "100000"];
+    let mut all = vec!["findings", "--json"];
+    if !args.contains(&"--limit") {
+        all.extend_from_slice(&["--limit", "100000"]);
+    }
     all.extend_from_slice(args);
     ok(home, &all)
         .lines()
