@@ -43,10 +43,26 @@ enum EvalCommand {
         #[arg(long)]
         world: Vec<PathBuf>,
     },
+    /// Recall and hop-level precision of chain tracing on a held-out synthetic world, against its planted chains.
+    Trace {
+        /// A synthetic world folder (from `tradetrail synth --holdout`); default: generate a held-out world.
+        #[arg(long)]
+        world: Option<PathBuf>,
+        /// Lines of the generated world.
+        #[arg(long, default_value_t = 400_000)]
+        lines: u64,
+        /// Seed of the generated world.
+        #[arg(long, default_value_t = 4242)]
+        seed: u64,
+    },
 }
 
 pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     match args.command {
+        EvalCommand::Trace { world, lines, seed } => {
+            crate::eval_trace::run(world, lines, seed, home)?;
+            Ok(ExitCode::SUCCESS)
+        }
         EvalCommand::Classify {
             lines,
             seed,

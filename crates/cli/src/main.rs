@@ -9,7 +9,9 @@ mod entities;
 mod entities_build;
 mod eval;
 mod eval_classify;
+mod eval_trace;
 mod eval_world;
+mod graph;
 mod imports;
 mod ingest;
 mod inspect;
@@ -19,6 +21,7 @@ mod product;
 mod progress;
 mod reference;
 mod search;
+mod trace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,6 +69,10 @@ enum Command {
     Search(search::SearchArgs),
     /// Resolve party mentions into entities; search, show, merge, split and judge them.
     Entities(entities::EntitiesArgs),
+    /// Intermediary chains from a manufacturer, brand owner or exporter to recipients in a country, ranked by value, with evidence rows.
+    Trace(trace::TraceArgs),
+    /// The trade graph: neighbourhoods, country flows, transshipment routes, pass-through entities, mirror flows, exports.
+    Graph(graph::GraphArgs),
 }
 
 fn main() -> ExitCode {
@@ -88,6 +95,8 @@ fn main() -> ExitCode {
         Command::Classify => classify::run(&workspace_home(home)),
         Command::Search(args) => search::run(&workspace_home(home), args),
         Command::Entities(args) => entities::run(&workspace_home(home), args),
+        Command::Trace(args) => trace::run(&workspace_home(home), args),
+        Command::Graph(args) => graph::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,
