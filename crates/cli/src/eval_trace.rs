@@ -304,6 +304,8 @@ pub fn run(
     );
     print(&s);
     drop(ws);
+    // The generated world always goes; the workspace only when no --home kept it.
+    let _ = fs_err::remove_dir_all(scratch.join("world"));
     if temporary {
         let _ = fs_err::remove_dir_all(&scratch);
     }

@@ -4,6 +4,7 @@ mod crash;
 mod entities;
 mod reference;
 mod search;
+mod trace;
 mod workflow;
 
 use std::path::Path;
