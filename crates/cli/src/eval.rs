@@ -61,6 +61,18 @@ enum EvalCommand {
         #[arg(long)]
         scratch: Option<PathBuf>,
     },
+    /// Recall and hop-level precision of chain tracing on a held-out synthetic world, against its planted chains.
+    Trace {
+        /// A synthetic world folder (from `tradetrail synth --holdout`); default: generate a held-out world.
+        #[arg(long)]
+        world: Option<PathBuf>,
+        /// Lines of the generated world.
+        #[arg(long, default_value_t = 400_000)]
+        lines: u64,
+        /// Seed of the generated world.
+        #[arg(long, default_value_t = 4242)]
+        seed: u64,
+    },
     /// Screening: top-1 recall on the real lists with one alias held out, by script, and false hits per 1,000 innocent parties of a tuning and a held-out synthetic world.
     Screen {
         /// Folder with the official list files in the shared-data layout (ofac-sdn/, un-consolidated/, us-csl/, ...).
@@ -115,6 +127,10 @@ pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
                 worlds: world,
                 scratch,
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Trace { world, lines, seed } => {
+            crate::eval_trace::run(world, lines, seed, home)?;
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Screen {

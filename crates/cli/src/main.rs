@@ -12,8 +12,10 @@ mod eval;
 mod eval_classify;
 mod eval_detect;
 mod eval_screen;
+mod eval_trace;
 mod eval_world;
 mod findings;
+mod graph;
 mod imports;
 mod ingest;
 mod inspect;
@@ -25,6 +27,7 @@ mod reference;
 mod screen;
 mod search;
 mod serve;
+mod trace;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +83,10 @@ enum Command {
     Detect,
     /// List the stored findings with filters, strongest first, with their evidence.
     Findings(findings::FindingsArgs),
+    /// Intermediary chains from a manufacturer, brand owner or exporter to recipients in a country, ranked by value, with evidence rows.
+    Trace(trace::TraceArgs),
+    /// The trade graph: neighbourhoods, country flows, transshipment routes, pass-through entities, mirror flows, exports.
+    Graph(graph::GraphArgs),
 }
 
 fn main() -> ExitCode {
@@ -106,6 +113,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve::run(&workspace_home(home), args),
         Command::Detect => detect::run(&workspace_home(home)),
         Command::Findings(args) => findings::run(&workspace_home(home), args),
+        Command::Trace(args) => trace::run(&workspace_home(home), args),
+        Command::Graph(args) => graph::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,7 @@ mod findings;
 mod reference;
 mod search;
 mod serve;
+mod trace;
 mod workflow;
 
 use std::path::Path;
