@@ -83,7 +83,20 @@ const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS judgements (
 );
 CREATE INDEX IF NOT EXISTS judgements_pair ON judgements (mention_a, mention_b, id);";
 
-fn db_error(path: &Path, source: rusqlite::Error) -> Error {
+/// Opens (creating if needed) the workspace's analyst database at `root` with write-ahead journaling, full sync and a busy timeout, and applies `schema`.
+pub(crate) fn open_db(root: &Path, schema: &str) -> Result<(Connection, PathBuf)> {
+    fs_err::create_dir_all(root)?;
+    let path = root.join(JUDGEMENTS_FILE);
+    let conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
+        .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(10)))
+        .and_then(|_| conn.execute_batch(schema))
+        .map_err(|e| db_error(&path, e))?;
+    Ok((conn, path))
+}
+
+pub(crate) fn db_error(path: &Path, source: rusqlite::Error) -> Error {
     Error::Judgements {
         path: path.to_path_buf(),
         source,
@@ -93,14 +106,7 @@ fn db_error(path: &Path, source: rusqlite::Error) -> Error {
 impl Judgements {
     /// Opens (creating if needed) the judgement database of the workspace at `root`.
     pub fn open(root: &Path) -> Result<Judgements> {
-        fs_err::create_dir_all(root)?;
-        let path = root.join(JUDGEMENTS_FILE);
-        let conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
-            .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(10)))
-            .and_then(|_| conn.execute_batch(SCHEMA))
-            .map_err(|e| db_error(&path, e))?;
+        let (conn, path) = open_db(root, SCHEMA)?;
         Ok(Judgements { conn, path })
     }
 

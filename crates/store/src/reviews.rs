@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
 
-use crate::judgements::JUDGEMENTS_FILE;
-use crate::{Error, Result};
+use crate::Result;
+use crate::judgements::{db_error, open_db};
 
 /// What an analyst said about a hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,24 +106,10 @@ pub struct HitReviews {
     path: PathBuf,
 }
 
-fn db_error(path: &Path, source: rusqlite::Error) -> Error {
-    Error::Judgements {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 impl HitReviews {
     /// Opens (creating if needed) the review table in the workspace at `root`.
     pub fn open(root: &Path) -> Result<HitReviews> {
-        fs_err::create_dir_all(root)?;
-        let path = root.join(JUDGEMENTS_FILE);
-        let conn = Connection::open(&path).map_err(|e| db_error(&path, e))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
-            .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(10)))
-            .and_then(|_| conn.execute_batch(SCHEMA))
-            .map_err(|e| db_error(&path, e))?;
+        let (conn, path) = open_db(root, SCHEMA)?;
         Ok(HitReviews { conn, path })
     }
 
