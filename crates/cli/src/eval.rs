@@ -14,6 +14,20 @@ pub struct EvalArgs {
     command: EvalCommand,
 }
 
+/// The tuning and held-out synthetic worlds an evaluation generates.
+#[derive(Debug, Args)]
+struct Worlds {
+    /// Lines of each generated world.
+    #[arg(long, default_value_t = 100_000)]
+    lines: u64,
+    /// Seed of the tuning world.
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Seed of the held-out world (generated with the held-out templates).
+    #[arg(long, default_value_t = 4242)]
+    holdout_seed: u64,
+}
+
 #[derive(Debug, Subcommand)]
 enum EvalCommand {
     /// Precision, recall and F1 of name matching on labelled pairs, overall, for companies and persons, and by script pair.
@@ -30,30 +44,16 @@ enum EvalCommand {
     },
     /// Precision and recall per category, brand and model accuracy and the hard-negative rate, on a tuning and a held-out synthetic world side by side.
     Classify {
-        /// Lines of each generated world.
-        #[arg(long, default_value_t = 100_000)]
-        lines: u64,
-        /// Seed of the tuning world.
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-        /// Seed of the held-out world (generated with the held-out templates).
-        #[arg(long, default_value_t = 4242)]
-        holdout_seed: u64,
+        #[command(flatten)]
+        worlds: Worlds,
         /// Score these world folders (from `tradetrail synth [--holdout]`) instead of generating two; repeatable.
         #[arg(long)]
         world: Vec<PathBuf>,
     },
     /// Precision and recall of each red-flag detector against the planted anomalies of a tuning and a held-out synthetic world, side by side.
     Detect {
-        /// Lines of each generated world.
-        #[arg(long, default_value_t = 100_000)]
-        lines: u64,
-        /// Seed of the tuning world.
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-        /// Seed of the held-out world (generated with the held-out templates).
-        #[arg(long, default_value_t = 4242)]
-        holdout_seed: u64,
+        #[command(flatten)]
+        worlds: Worlds,
         /// Score these world folders (from `tradetrail synth [--holdout]`) instead of generating two; repeatable.
         #[arg(long)]
         world: Vec<PathBuf>,
@@ -78,15 +78,8 @@ enum EvalCommand {
         /// Folder with the official list files in the shared-data layout (ofac-sdn/, un-consolidated/, us-csl/, ...).
         #[arg(long, default_value = "../shared/data")]
         data: PathBuf,
-        /// Lines of each generated world.
-        #[arg(long, default_value_t = 100_000)]
-        lines: u64,
-        /// Seed of the tuning world.
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-        /// Seed of the held-out world.
-        #[arg(long, default_value_t = 4242)]
-        holdout_seed: u64,
+        #[command(flatten)]
+        worlds: Worlds,
         /// Run every n-th held-out-alias case (1 runs all).
         #[arg(long, default_value_t = 1)]
         step: usize,
@@ -99,9 +92,12 @@ enum EvalCommand {
 pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     match args.command {
         EvalCommand::Classify {
-            lines,
-            seed,
-            holdout_seed,
+            worlds:
+                Worlds {
+                    lines,
+                    seed,
+                    holdout_seed,
+                },
             world,
         } => {
             let args = crate::eval_classify::EvalClassify {
@@ -114,9 +110,12 @@ pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         EvalCommand::Detect {
-            lines,
-            seed,
-            holdout_seed,
+            worlds:
+                Worlds {
+                    lines,
+                    seed,
+                    holdout_seed,
+                },
             world,
             scratch,
         } => {
@@ -135,9 +134,12 @@ pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         }
         EvalCommand::Screen {
             data,
-            lines,
-            seed,
-            holdout_seed,
+            worlds:
+                Worlds {
+                    lines,
+                    seed,
+                    holdout_seed,
+                },
             step,
             examples,
         } => {
