@@ -29,44 +29,8 @@ pub struct EvalScreen {
 
 /// Every official list file present in the shared-data layout, imported with the project's importers.
 pub fn shared_lists(dir: &Path) -> anyhow::Result<ListImport> {
-    let mut all = ListImport::default();
-    let mut add = |format: ListFormat, path: PathBuf| -> anyhow::Result<()> {
-        if path.exists() {
-            all.extend(
-                import_path(format, &path).with_context(|| format!("list {}", path.display()))?,
-            );
-        }
-        Ok(())
-    };
-    add(ListFormat::OfacSdnCsv, dir.join("ofac-sdn"))?;
-    add(
-        ListFormat::OfacXml,
-        dir.join("ofac-consolidated/CONS_ENHANCED.XML"),
-    )?;
-    add(
-        ListFormat::UnXml,
-        dir.join("un-consolidated/UN_consolidated.xml"),
-    )?;
-    add(ListFormat::CslCsv, dir.join("us-csl/consolidated.csv"))?;
-    for folder in [
-        "us-restricted-party-lists-2026",
-        "eu-russia-belarus-regimes",
-    ] {
-        let Ok(read) = fs_err::read_dir(dir.join(folder)) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        files.sort();
-        for f in files {
-            match f.extension().and_then(|e| e.to_str()) {
-                Some("json") if f.file_name().is_some_and(|n| n != "lists.json") => {
-                    add(ListFormat::UsRestrictedJson, f)?
-                }
-                Some("csv") => add(ListFormat::EuCsv, f)?,
-                _ => {}
-            }
-        }
-    }
+    let all = tradetrail_lists::import_mirror(dir)
+        .with_context(|| format!("lists under {}", dir.display()))?;
     anyhow::ensure!(
         !all.entries.is_empty(),
         "no official list file found under {}",

@@ -246,6 +246,15 @@ pub fn screen_all(ws: &mut Workspace, threshold: f64) -> anyhow::Result<String> 
         ),
         version: Some(env!("CARGO_PKG_VERSION").into()),
     };
+    let up_to_date = "screening hits are up to date (`tradetrail screen hits` lists them)";
+    // Checked before the index is built and the entities are read, which is most of the work.
+    if ws
+        .manifest()
+        .find_import(&spec.kind, &spec.name)
+        .is_some_and(|i| i.source_digest == spec.digest)
+    {
+        return Ok(up_to_date.into());
+    }
     let started = std::time::Instant::now();
     let index = load_index(ws)?;
     let built = started.elapsed();
@@ -258,7 +267,7 @@ pub fn screen_all(ws: &mut Workspace, threshold: f64) -> anyhow::Result<String> 
         anyhow::Ok(out)
     })?;
     let Some(mut txn) = ws.begin_import(spec)? else {
-        return Ok("screening hits are up to date (`tradetrail screen hits` lists them)".into());
+        return Ok(up_to_date.into());
     };
     let opts = Options {
         limit: 5,

@@ -255,6 +255,46 @@ fn single_file_in(format: ListFormat, dir: &Path) -> Result<PathBuf, Error> {
         })
 }
 
+/// Imports every official list file found in a mirror laid out as `tradetrail lists update --from` and the shared reference data keep them: `ofac-sdn/`, `ofac-consolidated/CONS_ENHANCED.XML`, `un-consolidated/UN_consolidated.xml`, `us-csl/consolidated.csv`, the US restricted-party JSON files and the EU regulation CSV files.
+///
+/// Missing parts are skipped; an error names the file that could not be read.
+pub fn import_mirror(dir: &Path) -> Result<ListImport, Error> {
+    let mut all = ListImport::default();
+    let fixed = [
+        (ListFormat::OfacSdnCsv, "ofac-sdn"),
+        (ListFormat::OfacXml, "ofac-consolidated/CONS_ENHANCED.XML"),
+        (ListFormat::UnXml, "un-consolidated/UN_consolidated.xml"),
+        (ListFormat::CslCsv, "us-csl/consolidated.csv"),
+    ];
+    for (format, part) in fixed {
+        let path = dir.join(part);
+        if path.exists() {
+            all.extend(import_path(format, &path)?);
+        }
+    }
+    for (format, folder, ext) in [
+        (
+            ListFormat::UsRestrictedJson,
+            "us-restricted-party-lists-2026",
+            "json",
+        ),
+        (ListFormat::EuCsv, "eu-russia-belarus-regimes", "csv"),
+    ] {
+        let Ok(read) = std::fs::read_dir(dir.join(folder)) else {
+            continue;
+        };
+        let mut files: Vec<std::path::PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == ext) && !p.ends_with("lists.json"))
+            .collect();
+        files.sort();
+        for f in files {
+            all.extend(import_path(format, &f)?);
+        }
+    }
+    Ok(all)
+}
+
 /// Guesses the format of a file or folder from its name and, for files, its first bytes.
 pub fn detect_format(path: &Path) -> Option<ListFormat> {
     if path.is_dir() {

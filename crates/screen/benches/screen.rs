@@ -12,44 +12,7 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
-use tradetrail_lists::{ListFormat, ListImport, import_path};
 use tradetrail_screen::{Index, Options, Query, QueryKind, targets_from_rows};
-
-fn load(dir: &std::path::Path) -> ListImport {
-    let mut all = ListImport::default();
-    let mut add = |f: ListFormat, p: PathBuf| {
-        if p.exists() {
-            all.extend(import_path(f, &p).expect("list imports"));
-        }
-    };
-    add(ListFormat::OfacSdnCsv, dir.join("ofac-sdn"));
-    add(
-        ListFormat::OfacXml,
-        dir.join("ofac-consolidated/CONS_ENHANCED.XML"),
-    );
-    add(
-        ListFormat::UnXml,
-        dir.join("un-consolidated/UN_consolidated.xml"),
-    );
-    add(ListFormat::CslCsv, dir.join("us-csl/consolidated.csv"));
-    for folder in [
-        "us-restricted-party-lists-2026",
-        "eu-russia-belarus-regimes",
-    ] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
-            .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())
-            .unwrap_or_default();
-        files.sort();
-        for f in files {
-            match f.extension().and_then(|e| e.to_str()) {
-                Some("json") if !f.ends_with("lists.json") => add(ListFormat::UsRestrictedJson, f),
-                Some("csv") => add(ListFormat::EuCsv, f),
-                _ => {}
-            }
-        }
-    }
-    all
-}
 
 const WORDS: [&str; 24] = [
     "NORTH", "RIVER", "GOLDEN", "BAMBOO", "HARBOR", "MAPLE", "CRYSTAL", "PINE", "SILVER", "ORCHID",
@@ -127,7 +90,7 @@ fn main() {
         return;
     }
     let t = Instant::now();
-    let lists = load(&dir);
+    let lists = tradetrail_lists::import_mirror(&dir).expect("the official lists import");
     let read = t.elapsed();
     let t = Instant::now();
     let index = Index::build(targets_from_rows(&lists.entries, &lists.names));

@@ -179,3 +179,15 @@ fn us_restricted_party_json() {
     );
     assert_eq!(i.issue_count("count_mismatch"), 0);
 }
+
+#[test]
+fn the_whole_mirror_imports_every_list_once() {
+    let Some(dir) = shared("") else {
+        return;
+    };
+    let all = tradetrail_lists::import_mirror(&dir).expect("import");
+    // The per-file tests pin each list; the mirror is their sum, with the restricted-party index file left out.
+    assert_eq!(all.entries.len(), 41_934, "{:?}", all.lists);
+    assert!(all.lists.iter().any(|l| l.list_id == "un-sc"));
+    assert!(all.lists.iter().any(|l| l.list_id.starts_with("eu-833")));
+}
