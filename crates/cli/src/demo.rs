@@ -21,6 +21,9 @@ pub struct DemoArgs {
     /// Seed of the generated world.
     #[arg(long, default_value_t = 2023)]
     pub seed: u64,
+    /// A components catalogue folder (components.csv, drones.csv, manufacturers.csv) to import, so the report lists US-documented components.
+    #[arg(long)]
+    pub components: Option<PathBuf>,
 }
 
 /// Arguments of `tradetrail synth`.
@@ -159,10 +162,30 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
         println!();
     }
 
+    if let Some(dir) = &args.components {
+        print!("   ");
+        crate::reference::import(&mut ws, crate::reference::ReferenceKind::Components, dir)?;
+    }
+    let started = Instant::now();
+    let scope = tradetrail_report::Scope::new(
+        tradetrail_report::Goods::Drones,
+        "RU",
+        Some(tradetrail_report::INVASION),
+        None,
+    )?;
+    let out = crate::report::default_out(&ws, &scope);
+    let written = crate::report::write(&ws, &scope, &out, true)?;
+    println!(
+        "9. wrote the report ({:.1}s)\n",
+        started.elapsed().as_secs_f64()
+    );
+
     let summary = crate::runtime()?.block_on(ws.summary())?;
     crate::inspect::print_summary(&summary);
     println!();
     crate::classify::print_headline(&ws)?;
+    println!();
+    crate::report::print_written(&written);
     let home = home.display();
     println!(
         "\nNext: tradetrail --home {home} reference import components DIR, then tradetrail --home {home} product \"Mugin-5 Pro\""

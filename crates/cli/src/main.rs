@@ -24,6 +24,7 @@ mod matching;
 mod product;
 mod progress;
 mod reference;
+mod report;
 mod screen;
 mod search;
 mod serve;
@@ -87,6 +88,8 @@ enum Command {
     Trace(trace::TraceArgs),
     /// The trade graph: neighbourhoods, country flows, transshipment routes, pass-through entities, mirror flows, exports.
     Graph(graph::GraphArgs),
+    /// The investigation report for goods to a country: totals by brand, model, exporter, importer and route, chains, findings, hits, components and methods, as HTML with charts, Markdown and JSON.
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
         Command::Findings(args) => findings::run(&workspace_home(home), args),
         Command::Trace(args) => trace::run(&workspace_home(home), args),
         Command::Graph(args) => graph::run(&workspace_home(home), args),
+        Command::Report(args) => report::run(&workspace_home(home), args),
     };
     match result {
         Ok(code) => code,

@@ -28,6 +28,12 @@ pub struct TraceArgs {
     /// Most time goods stay with an intermediary: days (`120d`) or weeks (`16w`).
     #[arg(long, default_value = "120d")]
     pub window: String,
+    /// Fewest hops in a chain: 2 or more leaves out direct shipments.
+    #[arg(long, default_value_t = 1)]
+    pub min_hops: usize,
+    /// Only chains whose last hop is on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
     /// Chains printed (highest delivered value first).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
@@ -85,6 +91,15 @@ pub fn query_of(g: &Graph, args: &TraceArgs) -> anyhow::Result<TraceQuery> {
         max_hops: args.max_hops,
         window_days: parse_window(&args.window)?,
         limit: args.limit,
+        min_hops: args.min_hops,
+        delivered_since: args
+            .since
+            .as_deref()
+            .map(|d| {
+                tradetrail_ingest::values::date::parse_date(d, Some("%Y-%m-%d"))
+                    .with_context(|| format!("--since {d:?}: expected YYYY-MM-DD"))
+            })
+            .transpose()?,
         all_entries: args.from.is_none(),
         ..TraceQuery::default()
     };

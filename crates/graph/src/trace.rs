@@ -29,6 +29,10 @@ pub struct TraceQuery {
     pub min_ratio: f32,
     /// Plausible quantity ratio (next / previous), upper bound.
     pub max_ratio: f32,
+    /// Fewest flows in a path returned (1 keeps direct shipments, 2 or more keeps only chains through intermediaries).
+    pub min_hops: usize,
+    /// Keep only paths whose last flow is on or after this day (`Date32` day number).
+    pub delivered_since: Option<i32>,
     /// Most paths returned (the highest-value ones).
     pub limit: usize,
     /// Most search steps before the search stops and says it was truncated.
@@ -47,6 +51,8 @@ impl Default for TraceQuery {
             window_days: 120,
             min_ratio: 0.5,
             max_ratio: 1.1,
+            min_hops: 1,
+            delivered_since: None,
             limit: 100,
             budget: 5_000_000,
         }
@@ -239,6 +245,14 @@ pub fn trace(g: &Graph, q: &TraceQuery) -> TraceResult {
         }
     }
     let mut paths = walk.out;
+    paths.retain(|p| {
+        p.flows.len() >= q.min_hops
+            && q.delivered_since.is_none_or(|since| {
+                p.flows
+                    .last()
+                    .is_some_and(|&i| g.flows[i as usize].date >= since)
+            })
+    });
     paths.sort_by(|a, b| {
         b.delivered_usd
             .total_cmp(&a.delivered_usd)

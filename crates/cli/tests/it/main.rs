@@ -4,6 +4,7 @@ mod crash;
 mod entities;
 mod findings;
 mod reference;
+mod report;
 mod search;
 mod serve;
 mod trace;
