@@ -14,7 +14,7 @@ pub mod detectors;
 pub mod finding;
 pub mod stats;
 
-pub use context::{Context, Entity, INVASION, Input, Line};
+pub use context::{Context, Entity, INVASION, Input, Line, ListHit};
 pub use finding::{Feature, Finding, Severity, SubjectKind};
 
 /// What a detector is: its code, what it flags, its severity and the inputs it reads.
@@ -51,7 +51,11 @@ pub fn registry() -> Vec<&'static dyn Detector> {
         &currency::CurrencyShift,
         &ephemeral::Ephemeral,
         &line_change::LineChange,
+        &listed_near::ListedNear,
+        &listed_party::ListedParty,
+        &long_chain::LongChain,
         &misclass::Misclassified,
+        &pass_through::PassThroughEntity,
         &shell::ShellCluster,
         &structuring::Structuring,
         &triangle::Triangle,
