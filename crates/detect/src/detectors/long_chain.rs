@@ -11,11 +11,13 @@ use crate::{Detector, Info};
 
 /// Long intermediary chain.
 ///
-/// **Flags** a chain of at least [`MIN_HOPS`] flows that carry the same goods (same category, and the same product, model and brand wherever the lines name them)
+/// **Flags** a chain of at least [`MIN_HOPS`] hops that carry the same goods (same category, and the same product, model and brand wherever the lines name them)
 /// from an entry flow through intermediaries to a last recipient, each flow leaving the previous recipient within [`WINDOW_DAYS`] days of its arrival with a plausible quantity:
 /// the paths of [`tradetrail_graph::trace`] from every entry flow, not a second implementation.
+/// A chain of two flows counts as three hops when the first line's country of origin is not its sender's country, since the goods reached the sender through a hop the data does not show
+/// (the domain notes count hops from the manufacturer); a single flow never does.
 /// The evidence is the line of every hop, and the path of entity ids.
-/// Score: half a point per hop beyond two, a quarter point per country beyond the first along the path, half a point when the hops come from two or more countries' data,
+/// Score: half a point per flow beyond two, half a point for a hidden hop from the country of origin, a quarter point per country beyond the first along the path, half a point when the hops come from two or more countries' data,
 /// and a point when the chain ends in Russia.
 ///
 /// **Why it matters:** the NYT (21 March 2023) reported drones reaching Russia through chains of up to a dozen firms; the domain notes compute the chain length as feature 28
@@ -64,10 +66,16 @@ impl Detector for LongChain {
         let entities = ctx.entity_index();
         let mut found = Vec::new();
         for p in trace(g, &query).paths {
-            if p.flows.len() < MIN_HOPS {
+            let flows: Vec<&Flow> = p.flows.iter().map(|&i| &g.flows[i as usize]).collect();
+            // Goods made in another country than the first sender's reached it through a hop the data does not show.
+            let first = flows[0];
+            let sender_country = country(g, first.from, first.countries.sender);
+            let origin = g.text(first.countries.origin);
+            let upstream =
+                !origin.is_empty() && !sender_country.is_empty() && origin != sender_country;
+            if flows.len() + usize::from(upstream) < MIN_HOPS || flows.len() < 2 {
                 continue;
             }
-            let flows: Vec<&Flow> = p.flows.iter().map(|&i| &g.flows[i as usize]).collect();
             let lines: Vec<u32> = flows.iter().filter_map(|f| records.line_of(g, f)).collect();
             if lines.is_empty() {
                 continue;
@@ -87,14 +95,15 @@ impl Detector for LongChain {
                 .filter(|c| !c.is_empty())
                 .collect();
             let hops = flows.len() as f64;
-            let mut features = vec![
-                Feature::new("hops", hops, 0.5 * (hops - 2.0)),
-                Feature::new(
-                    "countries",
-                    distinct.len() as f64,
-                    0.25 * (distinct.len() as f64 - 1.0).max(0.0),
-                ),
-            ];
+            let mut features = vec![Feature::new("hops", hops, 0.5 * (hops - 2.0))];
+            if upstream {
+                features.push(Feature::new("upstream_hop_from_origin", 1.0, 0.5));
+            }
+            features.extend([Feature::new(
+                "countries",
+                distinct.len() as f64,
+                0.25 * (distinct.len() as f64 - 1.0).max(0.0),
+            )]);
             if reporters.len() >= 2 {
                 features.push(Feature::new(
                     "reporting_countries",
@@ -123,8 +132,13 @@ impl Detector for LongChain {
                     (SubjectKind::Path, path.join(" > ")),
                     entities.get(recipient).copied(),
                     format!(
-                        "{goods} passed {} hops ({}) from {} to {}, delivered {:.0} USD",
+                        "{goods} passed {} hops{} ({}) from {} to {}, delivered {:.0} USD",
                         flows.len(),
+                        if upstream {
+                            format!(" after an earlier hop from the country of origin {origin}")
+                        } else {
+                            String::new()
+                        },
                         countries.join(" > "),
                         day(Some(flows[0].date)),
                         day(Some(last.date)),
