@@ -258,7 +258,7 @@ fn load_hits(ws: &Workspace, ctx: &Context) -> anyhow::Result<Vec<ListHit>> {
 
 /// Runs every detector and writes the findings; returns the outcome, or `None` when the findings are up to date.
 pub fn detect_all(ws: &mut Workspace) -> anyhow::Result<Option<tradetrail_detect::Outcome>> {
-    // Up to date when neither the lines, their classifications and entities, the screening hits and their reviews, nor the detectors changed.
+    // Up to date when neither the lines, their classifications and entities, the screening hits and their reviews, nor any detector's logic version changed.
     let reviews = HitReviews::open(ws.root())?.state()?;
     let derived = |name: &str| {
         ws.manifest()
@@ -266,12 +266,13 @@ pub fn detect_all(ws: &mut Workspace) -> anyhow::Result<Option<tradetrail_detect
             .map_or_else(|| "none".to_owned(), |i| i.import_id.clone())
     };
     let state = format!(
-        "shipments-through-{}+classifications-{}+entities-{}+screening-{}+{reviews}+detectors-{}",
+        "shipments-through-{}+classifications-{}+entities-{}+screening-{}+{reviews}+detectors-{}-{:016x}",
         ws.manifest().last_ingest_id(),
         derived("classifications"),
         derived("entities"),
         derived("screening_hits"),
-        env!("CARGO_PKG_VERSION")
+        env!("CARGO_PKG_VERSION"),
+        xxhash_rust::xxh3::xxh3_64(tradetrail_detect::logic_versions().as_bytes())
     );
     let spec = ImportSpec {
         kind: "derived".into(),

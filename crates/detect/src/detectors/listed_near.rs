@@ -57,6 +57,7 @@ impl Detector for ListedNear {
             code: "TT-LISTED-NEAR",
             title: "an unlisted party within three hops of a listed party in the trade graph",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Entities, Input::Screening, Input::Graph],
         }
     }

@@ -49,6 +49,7 @@ impl Detector for ListedParty {
             code: "TT-LISTED-PARTY",
             title: "a party matching a sanctions or export-control list entry sends or receives goods",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Entities, Input::Screening],
         }
     }

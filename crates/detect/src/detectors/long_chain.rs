@@ -48,6 +48,7 @@ impl Detector for LongChain {
             code: "TT-LONG-CHAIN",
             title: "goods reach the last recipient through three or more hops of intermediaries",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Classifications, Input::Entities, Input::Graph],
         }
     }

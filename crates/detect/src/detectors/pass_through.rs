@@ -54,6 +54,7 @@ impl Detector for PassThroughEntity {
             code: "TT-PASS-THROUGH",
             title: "entity resells the goods it receives within weeks (outflow ~ inflow)",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Classifications, Input::Entities, Input::Graph],
         }
     }
