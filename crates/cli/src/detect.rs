@@ -211,10 +211,15 @@ pub fn load_context(ws: &Workspace) -> anyhow::Result<Context> {
         ctx.inputs.push(Input::Screening);
     }
     if ctx.has(Input::Entities) {
-        let graph = tradetrail_graph::load(ws, tradetrail_graph::GraphOptions::default())
-            .context("building the trade graph")?;
-        ctx.graph = Some(Arc::new(graph));
-        ctx.inputs.push(Input::Graph);
+        // An entities build over no lines leaves no party_mentions: the graph detectors are then skipped, not failed.
+        match tradetrail_graph::load(ws, tradetrail_graph::GraphOptions::default()) {
+            Ok(graph) => {
+                ctx.graph = Some(Arc::new(graph));
+                ctx.inputs.push(Input::Graph);
+            }
+            Err(tradetrail_graph::Error::Missing { .. }) => {}
+            Err(e) => return Err(anyhow::Error::new(e).context("building the trade graph")),
+        }
     }
     Ok(ctx)
 }
