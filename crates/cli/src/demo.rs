@@ -1,6 +1,6 @@
 //! `tradetrail demo` and `tradetrail synth`: the main job on the embedded synthetic world, and the world generator itself.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -58,6 +58,28 @@ pub fn run_synth(args: SynthArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Loads a synthetic world's watchlists (OFAC SDN CSV and FollowTheMoney), as the demo and `eval detect` do.
+pub fn import_watchlists(ws: &mut Workspace, world_dir: &Path) -> anyhow::Result<()> {
+    let watchlists = world_dir.join("watchlist");
+    let lists = [
+        (
+            tradetrail_lists::ListFormat::OfacSdnCsv,
+            watchlists.join("ofac-sdn"),
+            "synthetic-ofac-sdn",
+        ),
+        (
+            tradetrail_lists::ListFormat::FtmJson,
+            watchlists.join("synthetic.ftm.jsonl"),
+            "synthetic-ftm",
+        ),
+    ];
+    for (format, path, name) in &lists {
+        print!("   ");
+        crate::lists::import(ws, *format, &path.to_string_lossy(), Some(name))?;
+    }
+    Ok(())
+}
+
 pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let home = home.unwrap_or_else(|| tradetrail_store::default_home().with_file_name("demo"));
     let world_dir = home.join(format!("world-seed{}-{}", args.seed, args.lines));
@@ -102,23 +124,7 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     println!("2. ingested ({:.1}s)", started.elapsed().as_secs_f64());
 
     let started = Instant::now();
-    let watchlists = world_dir.join("watchlist");
-    let lists = [
-        (
-            tradetrail_lists::ListFormat::OfacSdnCsv,
-            watchlists.join("ofac-sdn"),
-            "synthetic-ofac-sdn",
-        ),
-        (
-            tradetrail_lists::ListFormat::FtmJson,
-            watchlists.join("synthetic.ftm.jsonl"),
-            "synthetic-ftm",
-        ),
-    ];
-    for (format, path, name) in &lists {
-        print!("   ");
-        crate::lists::import(&mut ws, *format, &path.to_string_lossy(), Some(name))?;
-    }
+    import_watchlists(&mut ws, &world_dir)?;
     println!(
         "3. loaded the SYNTHETIC watchlists ({:.1}s)\n",
         started.elapsed().as_secs_f64()

@@ -1,16 +1,19 @@
 //! `tradetrail detect`: reads the shipments with their classifications and parties into a detection context, runs every detector and replaces the derived `findings` table in one commit.
+//!
+//! The context also holds the screening hits (with analysts' current reviews) when `tradetrail screen` ran, and the trade graph when entities are built.
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use arrow::array::{Array, ArrayRef, AsArray};
 use arrow::datatypes::{DataType, Float64Type, UInt64Type};
 use arrow::record_batch::RecordBatch;
-use tradetrail_detect::{Context, Entity, Input, Line};
-use tradetrail_model::FindingBatchBuilder;
-use tradetrail_store::{ImportSpec, Table, Workspace};
+use tradetrail_detect::{Context, Entity, Input, Line, ListHit};
+use tradetrail_model::{FindingBatchBuilder, ScreeningHit};
+use tradetrail_store::{HitReviews, ImportSpec, Table, Workspace};
 
 /// Lines with their classification and their sender and recipient entities (the name column first, the Latin twin as fallback).
 const LINES: &str = "SELECT s.record_id, s.dataset, s.source_file, s.source_line, s.declaration_date, s.reporting_country, \
@@ -199,29 +202,88 @@ pub fn load_context(ws: &Workspace) -> anyhow::Result<Context> {
             });
         }
     }
+    if ws
+        .manifest()
+        .find_import("derived", "screening_hits")
+        .is_some()
+    {
+        ctx.hits = load_hits(ws, &ctx)?;
+        ctx.inputs.push(Input::Screening);
+    }
+    if ctx.has(Input::Entities) {
+        // An entities build over no lines leaves no party_mentions: the graph detectors are then skipped, not failed.
+        match tradetrail_graph::load(ws, tradetrail_graph::GraphOptions::default()) {
+            Ok(graph) => {
+                ctx.graph = Some(Arc::new(graph));
+                ctx.inputs.push(Input::Graph);
+            }
+            Err(tradetrail_graph::Error::Missing { .. }) => {}
+            Err(e) => return Err(anyhow::Error::new(e).context("building the trade graph")),
+        }
+    }
     Ok(ctx)
+}
+
+/// The screening hits of the context's entities, each with the status analysts' reviews give it now (a review recorded after the screening run counts).
+fn load_hits(ws: &Workspace, ctx: &Context) -> anyhow::Result<Vec<ListHit>> {
+    let rt = crate::runtime()?;
+    let mut rows: Vec<ScreeningHit> = Vec::new();
+    for b in rt.block_on(ws.query("SELECT * FROM screening_hits ORDER BY entity_id, entry_id"))? {
+        rows.extend(ScreeningHit::from_batch(&b).context("screening_hits has the hit schema")?);
+    }
+    let reviews: HashMap<(String, String), tradetrail_store::HitReview> =
+        HitReviews::open(ws.root())?
+            .current()?
+            .into_iter()
+            .map(|r| ((r.entity_id.clone(), r.entry_id.clone()), r))
+            .collect();
+    let index = ctx.entity_index();
+    Ok(rows
+        .into_iter()
+        .filter_map(|h| {
+            let status = reviews
+                .get(&(h.entity_id.clone(), h.entry_id.clone()))
+                .map_or(h.status.as_str(), |r| {
+                    r.status(&h.entity_fingerprint, &h.entry_fingerprint)
+                })
+                .to_owned();
+            Some(ListHit {
+                entity: *index.get(h.entity_id.as_str())?,
+                entry_id: h.entry_id,
+                list_id: h.list_id,
+                list_name: h.list_name,
+                programmes: h.programmes,
+                score: h.score.unwrap_or(0.0),
+                listing_date: h.listing_date,
+                status,
+            })
+        })
+        .collect())
 }
 
 /// Runs every detector and writes the findings; returns the outcome, or `None` when the findings are up to date.
 pub fn detect_all(ws: &mut Workspace) -> anyhow::Result<Option<tradetrail_detect::Outcome>> {
-    // Up to date when neither the lines, their classifications and entities, nor the detectors changed.
+    // Up to date when neither the lines, their classifications and entities, the screening hits and their reviews, nor any detector's logic version changed.
+    let reviews = HitReviews::open(ws.root())?.state()?;
     let derived = |name: &str| {
         ws.manifest()
             .find_import("derived", name)
             .map_or_else(|| "none".to_owned(), |i| i.import_id.clone())
     };
     let state = format!(
-        "shipments-through-{}+classifications-{}+entities-{}+detectors-{}",
+        "shipments-through-{}+classifications-{}+entities-{}+screening-{}+{reviews}+detectors-{}-{:016x}",
         ws.manifest().last_ingest_id(),
         derived("classifications"),
         derived("entities"),
-        env!("CARGO_PKG_VERSION")
+        derived("screening_hits"),
+        env!("CARGO_PKG_VERSION"),
+        xxhash_rust::xxh3::xxh3_64(tradetrail_detect::logic_versions().as_bytes())
     );
     let spec = ImportSpec {
         kind: "derived".into(),
         name: "findings".into(),
         format: "tradetrail-detect".into(),
-        source: "shipments, classifications, party_mentions, entities".into(),
+        source: "shipments, classifications, party_mentions, entities, screening_hits".into(),
         digest: state,
         version: Some(env!("CARGO_PKG_VERSION").into()),
     };
@@ -276,7 +338,7 @@ pub fn run(home: &Path) -> anyhow::Result<ExitCode> {
             print_outcome(&outcome);
             if !outcome.skipped.is_empty() {
                 println!(
-                    "skipped detectors need `tradetrail classify` and `tradetrail entities build` first"
+                    "skipped detectors need `tradetrail classify`, `tradetrail entities build` and `tradetrail screen` first"
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! `tradetrail eval detect`: precision and recall of each detector against the planted anomalies of a tuning world and a held-out world, side by side.
 //!
-//! Each world is generated (or read from `--world DIR`), ingested into a temporary workspace, classified and resolved exactly as the commands do, and every detector is run.
+//! Each world is generated (or read from `--world DIR`), ingested into a temporary workspace, classified, resolved and screened against its synthetic watchlists exactly as the commands do,
+//! and every detector is run, the graph and list detectors included.
 //! A detector's predicted lines are the evidence rows of its findings; they are matched to `truth/anomalies.csv` by file name and line through the shipments' provenance columns.
 //! The figures are printed, never asserted here: the detect test suite holds the floors on case files.
 
@@ -16,8 +17,11 @@ use tradetrail_synth::WorldConfig;
 pub const TRUTH_CODES: &[(&str, &str)] = &[
     ("TT-BRAND-EXIT", "brand_exit"),
     ("TT-CURRENCY", "currency_shift"),
+    ("TT-LISTED-PARTY", "listed_party"),
+    ("TT-LONG-CHAIN", "long_chain"),
     ("TT-MISCLASS-HS", "misclassified_hs"),
     ("TT-NEW-EXPORTER", "ephemeral_exporter"),
+    ("TT-PASS-THROUGH", "pass_through"),
     ("TT-SHELL", "shell_address"),
     ("TT-STRUCTURING", "structuring"),
     ("TT-TRIANGLE", "country_triangle"),
@@ -70,6 +74,8 @@ fn score_world(dir: &Path, workspace: &Path, name: &str) -> anyhow::Result<World
     crate::eval_world::ingest_world(&mut ws, dir, &summary)?;
     crate::classify::classify_all(&mut ws)?;
     crate::entities_build::build(&mut ws)?;
+    crate::demo::import_watchlists(&mut ws, dir)?;
+    crate::screen::screen_all(&mut ws, tradetrail_screen::DEFAULT_THRESHOLD)?;
     let ctx = crate::detect::load_context(&ws)?;
     let outcome = tradetrail_detect::run(&ctx);
     let mut score = WorldScore::default();
@@ -93,7 +99,7 @@ fn score_world(dir: &Path, workspace: &Path, name: &str) -> anyhow::Result<World
             .insert((rec[0].to_owned(), line));
     }
     eprintln!(
-        "{name}: {} ({} template set, seed {}): {} lines, {} findings, ingested, classified, resolved and detected in {:.1}s",
+        "{name}: {} ({} template set, seed {}): {} lines, {} findings, ingested, classified, resolved, screened and detected in {:.1}s",
         dir.display(),
         summary["template_set"].as_str().unwrap_or("?"),
         summary["config"]["seed"],

@@ -146,6 +146,22 @@ fn print_text(f: &Finding) {
         })
         .collect();
     println!("  features: {}", parts.join(", "));
+    if let Some(entries) = f.evidence_list_entries.as_deref() {
+        let entries: Vec<String> = serde_json::from_str(entries).unwrap_or_default();
+        println!("  list entries: {}", entries.join(", "));
+    }
+    if let Some(paths) = f.evidence_paths.as_deref() {
+        let paths: Vec<Vec<String>> = serde_json::from_str(paths).unwrap_or_default();
+        for p in paths.iter().take(3) {
+            println!("  path: {}", p.join(" > "));
+        }
+        if paths.len() > 3 {
+            println!(
+                "  ... and {} more paths (--json lists them all)",
+                paths.len() - 3
+            );
+        }
+    }
     let rows: Vec<serde_json::Value> = serde_json::from_str(&f.evidence_rows).unwrap_or_default();
     for r in rows.iter().take(5) {
         println!(

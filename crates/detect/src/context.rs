@@ -4,6 +4,9 @@
 //! Inputs later stages add (watchlist matches, the trade graph) get their own fields, and [`Input`] says which are present.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use tradetrail_graph::Graph;
 
 /// A table or stage a detector needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -14,9 +17,9 @@ pub enum Input {
     Classifications,
     /// `party_mentions` and `entities`: the resolved sender and recipient of each line.
     Entities,
-    /// Watchlist screening hits (not built yet).
+    /// `screening_hits`: the resolved entities that match a sanctions or export-control list entry.
     Screening,
-    /// The trade graph (not built yet).
+    /// The trade graph: resolved entities joined by dated goods flows.
     Graph,
 }
 
@@ -116,6 +119,42 @@ pub struct Entity {
     pub identifiers: Vec<String>,
 }
 
+/// One screening hit of a resolved entity on a list entry, as the detectors read it.
+///
+/// Detectors count only hits that [`ListHit::counts`]: at or above screening's default threshold and not cleared by an analyst.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListHit {
+    /// The entity hit, index into [`Context::entities`].
+    pub entity: u32,
+    /// List entry id, `<list_id>:<source_id>`.
+    pub entry_id: String,
+    /// List id, e.g. `us-ofac-sdn`.
+    pub list_id: String,
+    /// Human name of the list.
+    pub list_name: String,
+    /// Programmes or legal bases of the entry.
+    pub programmes: Option<String>,
+    /// Calibrated probability that entity and entry are the same party.
+    pub score: f64,
+    /// Listing date (days since 1970-01-01), when the list gives it.
+    pub listing_date: Option<i32>,
+    /// Review status: `open`, `confirmed`, `cleared`, or `reopened` when the entity or entry changed after a clearing.
+    pub status: String,
+}
+
+impl ListHit {
+    /// True when an analyst confirmed the hit.
+    pub fn confirmed(&self) -> bool {
+        self.status == "confirmed"
+    }
+
+    /// True when the hit counts as a listing: an analyst confirmed it, or it scores at least screening's default threshold and no analyst cleared it.
+    pub fn counts(&self) -> bool {
+        self.confirmed()
+            || (self.score >= tradetrail_screen::DEFAULT_THRESHOLD && self.status != "cleared")
+    }
+}
+
 /// Everything the detectors read.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -125,6 +164,10 @@ pub struct Context {
     pub entities: Vec<Entity>,
     /// Which inputs were present when the context was built.
     pub inputs: Vec<Input>,
+    /// Screening hits (with [`Input::Screening`]), sorted by entity and entry.
+    pub hits: Vec<ListHit>,
+    /// The trade graph (with [`Input::Graph`]), built from the same lines and entities.
+    pub graph: Option<Arc<Graph>>,
 }
 
 impl Context {
@@ -174,6 +217,15 @@ impl Context {
     /// Lines of each lane (sender entity, recipient entity), in date order.
     pub fn by_lane(&self) -> BTreeMap<(u32, u32), Vec<u32>> {
         self.group_by(|l| Some((l.sender?, l.recipient?)))
+    }
+
+    /// Index of every line by record id.
+    pub fn line_index(&self) -> HashMap<&str, u32> {
+        self.lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.record_id.as_str(), i as u32))
+            .collect()
     }
 
     /// The lane subject text: `sender id > recipient id`.

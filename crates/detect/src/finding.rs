@@ -90,6 +90,8 @@ pub enum SubjectKind {
     Lane,
     /// A normalised address or identifier shared by several entities.
     Address,
+    /// A chain of entities in the trade graph (the subject is `first > ... > last` entity ids).
+    Path,
 }
 
 impl SubjectKind {
@@ -100,6 +102,7 @@ impl SubjectKind {
             SubjectKind::Entity => "entity",
             SubjectKind::Lane => "lane",
             SubjectKind::Address => "address",
+            SubjectKind::Path => "path",
         }
     }
 }
@@ -158,6 +161,19 @@ impl Finding {
     /// The score: the sum of the feature contributions.
     pub fn score(&self) -> f64 {
         round4(self.features.iter().map(|f| f.contribution).sum())
+    }
+
+    /// The finding with these watchlist entry ids and graph paths as evidence too (sorted and deduplicated, so output is stable).
+    pub fn with_evidence(
+        mut self,
+        mut list_entries: Vec<String>,
+        paths: Vec<Vec<String>>,
+    ) -> Finding {
+        list_entries.sort();
+        list_entries.dedup();
+        self.list_entries = list_entries;
+        self.paths = paths;
+        self
     }
 
     /// The stable id: a hash of the code, the subject and the evidence record ids.

@@ -14,7 +14,7 @@ pub mod detectors;
 pub mod finding;
 pub mod stats;
 
-pub use context::{Context, Entity, INVASION, Input, Line};
+pub use context::{Context, Entity, INVASION, Input, Line, ListHit};
 pub use finding::{Feature, Finding, Severity, SubjectKind};
 
 /// What a detector is: its code, what it flags, its severity and the inputs it reads.
@@ -26,6 +26,8 @@ pub struct Info {
     pub title: &'static str,
     /// How strong its signal is on its own.
     pub severity: Severity,
+    /// Version of its logic: bump it when what the detector flags or how it scores changes, so `tradetrail detect` rebuilds stored findings.
+    pub version: u32,
     /// The inputs it reads besides the shipment lines.
     pub needs: &'static [Input],
 }
@@ -51,7 +53,11 @@ pub fn registry() -> Vec<&'static dyn Detector> {
         &currency::CurrencyShift,
         &ephemeral::Ephemeral,
         &line_change::LineChange,
+        &listed_near::ListedNear,
+        &listed_party::ListedParty,
+        &long_chain::LongChain,
         &misclass::Misclassified,
+        &pass_through::PassThroughEntity,
         &shell::ShellCluster,
         &structuring::Structuring,
         &triangle::Triangle,
@@ -61,6 +67,15 @@ pub fn registry() -> Vec<&'static dyn Detector> {
     ];
     all.sort_by_key(|d| d.code());
     all
+}
+
+/// Every detector's code and logic version, `TT-BRAND-EXIT@1,TT-CHPL-ROUTE@1,...` in code order: part of the key that says stored findings are up to date.
+pub fn logic_versions() -> String {
+    registry()
+        .iter()
+        .map(|d| format!("{}@{}", d.code(), d.info().version))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The detector with this code (any case).
@@ -113,5 +128,12 @@ mod tests {
         assert_eq!(codes, sorted);
         assert!(codes.iter().all(|c| c.starts_with("TT-")));
         assert!(detector("tt-undervalue").is_some());
+    }
+
+    #[test]
+    fn logic_versions_name_every_detector() {
+        let v = logic_versions();
+        assert_eq!(v.split(',').count(), registry().len());
+        assert!(v.contains("TT-LONG-CHAIN@") && registry().iter().all(|d| d.info().version >= 1));
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Hops follow each other within weeks; a hop is visible only when it ends in Russia (Russian files) or Kazakhstan (the Kazakh file).
 //! Invisible hops stay in `truth/chains.jsonl` with no file and line.
+//! Truth: a visible hop out of an intermediary, or into one, is a `pass_through` line; every visible hop of a chain of three or more hops is a `long_chain` line.
 
 use serde::Serialize;
 use tradetrail_refdata::products::Product;
@@ -12,6 +13,9 @@ use crate::geo;
 use crate::goods::{self, Goods};
 use crate::sample::{self, Rng};
 use crate::templates::TemplateSet;
+
+/// Chains with more firms than this (three or more hops) are long chains: every visible hop is a `long_chain` anomaly.
+pub const LONG_CHAIN_FIRMS: usize = 3;
 
 /// One hop of a chain, as recorded in the truth.
 #[derive(Debug, Clone, Serialize)]
@@ -130,6 +134,22 @@ pub fn plan(
                     item.anomalies.push((
                         "pass_through",
                         format!("C{c:05} hop {h}: intermediary resells within weeks"),
+                    ));
+                } else if firms.len() > 2 {
+                    item.anomalies.push((
+                        "pass_through",
+                        format!(
+                            "C{c:05} hop 0: goods into an intermediary that resells within weeks"
+                        ),
+                    ));
+                }
+                if firms.len() > LONG_CHAIN_FIRMS {
+                    item.anomalies.push((
+                        "long_chain",
+                        format!(
+                            "C{c:05} hop {h} of {}: goods pass three or more hops of intermediaries",
+                            firms.len() - 1
+                        ),
                     ));
                 }
                 d.items.push(item);

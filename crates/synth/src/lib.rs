@@ -332,6 +332,26 @@ pub fn generate(
         });
     }
     let listed = watchlist::generate(cfg.seed, n, &pop, &chains, &spans, out_dir)?;
+    let truth::Truth {
+        by_code: mut_code,
+        drone_value,
+        drone_lines,
+        by_category,
+        hard_negatives,
+        ..
+    } = &truth;
+    let (mut by_code, drone_value, drone_lines, by_category, hard_negatives) = (
+        mut_code.clone(),
+        drone_value.clone(),
+        *drone_lines,
+        by_category.clone(),
+        *hard_negatives,
+    );
+    truth.finish()?;
+    let listed_lines = truth::append_listed(&tdir, &pop, &listed.listed_parties)?;
+    if listed_lines > 0 {
+        by_code.insert("listed_party", listed_lines);
+    }
     let summary = WorldSummary {
         synthetic: true,
         generator_version: GENERATOR_VERSION.into(),
@@ -347,21 +367,15 @@ pub fn generate(
             .collect(),
         entities: pop.entities.len() as u64,
         chains: chains.len() as u64,
-        anomalies: truth.by_code.values().sum(),
-        anomalies_by_code: truth
-            .by_code
+        anomalies: by_code.values().sum(),
+        anomalies_by_code: by_code.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        lines_by_category: by_category
             .iter()
             .map(|(k, v)| (k.to_string(), *v))
             .collect(),
-        lines_by_category: truth
-            .by_category
-            .iter()
-            .map(|(k, v)| (k.to_string(), *v))
-            .collect(),
-        drone_lines: truth.drone_lines,
-        hard_negative_lines: truth.hard_negatives,
-        drone_value_usd_by_brand: truth
-            .drone_value
+        drone_lines,
+        hard_negative_lines: hard_negatives,
+        drone_value_usd_by_brand: drone_value
             .iter()
             .map(|(k, v)| (k.clone(), (v * 100.0).round() / 100.0))
             .collect(),
@@ -371,7 +385,6 @@ pub fn generate(
         watchlist_filler: listed.filler,
         watchlist_entries_by_file: listed.by_file,
     };
-    truth.finish()?;
     malformed.close()?;
     truth::write_entities(&tdir, &pop)?;
     truth::write_chains(&tdir, &chains)?;

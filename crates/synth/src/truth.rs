@@ -195,6 +195,56 @@ impl Truth {
     }
 }
 
+/// Appends a `listed_party` anomaly to `anomalies.csv` for every line of `lines.csv` whose sender or recipient is a listed world entity; returns the rows added.
+///
+/// Runs after the watchlist is planned, which needs every party's shipment dates, so it reads the finished `lines.csv` back instead of changing any earlier row.
+pub fn append_listed(
+    dir: &Path,
+    pop: &Population,
+    listed: &BTreeMap<u32, i32>,
+) -> Result<u64, crate::Error> {
+    if listed.is_empty() {
+        return Ok(0);
+    }
+    let by_tag: BTreeMap<&str, i32> = listed
+        .iter()
+        .map(|(&id, &d)| (pop.get(id).tag(), d))
+        .collect();
+    let mut reader = csv::Reader::from_path(dir.join("lines.csv"))
+        .map_err(|e| crate::Error::Config(format!("reading truth/lines.csv: {e}")))?;
+    let mut out = std::io::BufWriter::new(
+        fs_err::OpenOptions::new()
+            .append(true)
+            .open(dir.join("anomalies.csv"))?,
+    );
+    let mut added = 0;
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| crate::Error::Config(format!("reading truth/lines.csv: {e}")))?;
+        for (role, col) in [("sender", 19), ("recipient", 20)] {
+            let Some(&d) = by_tag.get(&rec[col]) else {
+                continue;
+            };
+            let when = if &rec[3] > geo::iso_date(d).as_str() {
+                "after"
+            } else {
+                "on or before"
+            };
+            writeln!(
+                out,
+                "{},{},listed_party,{role} {} listed {}: line {when} the listing",
+                &rec[0],
+                &rec[1],
+                &rec[col],
+                geo::iso_date(d)
+            )?;
+            added += 1;
+            break;
+        }
+    }
+    out.flush()?;
+    Ok(added)
+}
+
 /// Writes `entities.csv`.
 pub fn write_entities(dir: &Path, pop: &Population) -> std::io::Result<()> {
     let headers = [

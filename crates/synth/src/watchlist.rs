@@ -154,6 +154,8 @@ pub struct Counts {
     pub filler: u64,
     /// Entries per file path.
     pub by_file: BTreeMap<String, u64>,
+    /// World entities listed (`same_entity`) with their earliest listing date, for the `listed_party` anomalies.
+    pub listed_parties: BTreeMap<u32, i32>,
 }
 
 /// The planning state: the world, what is taken, and the entries so far.
@@ -343,6 +345,10 @@ fn write_truth(dir: &Path, pop: &Population, entries: &[Entry]) -> Result<Counts
             ])?;
             counts.entries += 1;
             *counts.by_file.entry(file.path().to_string()).or_default() += 1;
+            if let (Relation::SameEntity, Some(id)) = (e.relation, e.entity) {
+                let d = counts.listed_parties.entry(id).or_insert(e.listed);
+                *d = (*d).min(e.listed);
+            }
             match e.relation {
                 Relation::SameEntity => counts.planted += 1,
                 Relation::Lookalike => counts.lookalikes += 1,

@@ -47,6 +47,7 @@ impl Detector for BrandExit {
             code: "TT-BRAND-EXIT",
             title: "brand owner's own companies shipping to Russia after the brand's exit statement",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Entities],
         }
     }

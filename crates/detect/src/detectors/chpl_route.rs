@@ -35,6 +35,7 @@ impl Detector for ChplRoute {
             code: "TT-CHPL-ROUTE",
             title: "Western-made CHPL item routed to Russia through a transshipment-risk country",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Classifications],
         }
     }

@@ -39,6 +39,7 @@ impl Detector for CurrencyShift {
             code: "TT-CURRENCY",
             title: "lane invoiced in CNY, RUB, AED or HKD after the invasion instead of its earlier currency",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Classifications, Input::Entities],
         }
     }

@@ -41,6 +41,7 @@ impl Detector for Ephemeral {
             code: "TT-NEW-EXPORTER",
             title: "exporter new after the invasion, active for a short burst of high volume",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Classifications, Input::Entities],
         }
     }

@@ -33,6 +33,7 @@ impl Detector for LineChange {
             code: "TT-LINE-CHANGE",
             title: "sender's goods switched to electronics, aircraft or instruments after the invasion",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Entities],
         }
     }

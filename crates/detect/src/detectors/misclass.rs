@@ -24,6 +24,7 @@ impl Detector for Misclassified {
             code: "TT-MISCLASS-HS",
             title: "drone goods declared under a code that does not fit them",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Classifications],
         }
     }

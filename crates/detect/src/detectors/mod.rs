@@ -5,13 +5,21 @@ pub mod chpl_route;
 pub mod currency;
 pub mod ephemeral;
 pub mod line_change;
+pub mod listed_near;
+pub mod listed_party;
+pub mod long_chain;
 pub mod misclass;
+pub mod pass_through;
 pub mod shell;
 pub mod structuring;
 pub mod triangle;
 pub mod undervalue;
 pub mod unit_weight;
 pub mod vague;
+
+use std::collections::HashMap;
+
+use tradetrail_graph::{Flow, Graph};
 
 use crate::Info;
 use crate::context::{Context, Line};
@@ -70,4 +78,19 @@ pub(crate) fn per_line(
             Some(line_finding(info, ctx, i, summary, features))
         })
         .collect()
+}
+
+/// The context's lines by record id, to turn the graph's flows back into evidence lines.
+pub(crate) struct RecordIndex<'a>(HashMap<&'a str, u32>);
+
+impl<'a> RecordIndex<'a> {
+    /// Indexes every line of the context.
+    pub(crate) fn new(ctx: &'a Context) -> RecordIndex<'a> {
+        RecordIndex(ctx.line_index())
+    }
+
+    /// The context line a flow of the graph was built from.
+    pub(crate) fn line_of(&self, g: &Graph, f: &Flow) -> Option<u32> {
+        self.0.get(g.record_id(f.evidence.record)).copied()
+    }
 }

@@ -195,6 +195,7 @@ impl Detector for ShellCluster {
             code: "TT-SHELL",
             title: "three or more entities sharing an address or an identifier",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Classifications, Input::Entities],
         }
     }

@@ -32,6 +32,7 @@ impl Detector for Structuring {
             code: "TT-STRUCTURING",
             title: "many lines of one lane just below 10,000 USD within 14 days",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Entities],
         }
     }

@@ -27,6 +27,7 @@ impl Detector for Triangle {
             code: "TT-TRIANGLE",
             title: "three or more distinct countries among origin, dispatch, trading and sender",
             severity: Severity::Medium,
+            version: 1,
             needs: &[],
         }
     }

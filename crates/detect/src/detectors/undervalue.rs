@@ -58,6 +58,7 @@ impl Detector for Undervalue {
             code: "TT-UNDERVALUE",
             title: "unit value far below the model's list price and its peers",
             severity: Severity::High,
+            version: 1,
             needs: &[Input::Classifications],
         }
     }

@@ -32,6 +32,7 @@ impl Detector for UnitWeight {
             code: "TT-UNIT-WEIGHT",
             title: "net weight does not fit the declared quantity of the model",
             severity: Severity::Medium,
+            version: 1,
             needs: &[Input::Classifications],
         }
     }

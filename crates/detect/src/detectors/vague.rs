@@ -40,6 +40,7 @@ impl Detector for Vague {
             code: "TT-VAGUE",
             title: "controlled goods described in generic words",
             severity: Severity::Low,
+            version: 1,
             needs: &[Input::Classifications],
         }
     }

@@ -1,12 +1,16 @@
 //! Case files: `tests/cases/<code>.toml` holds entities and lines; a line whose id starts with `fire` must be in the evidence of the detector's findings, one starting with `quiet` must not.
 //!
 //! A case's `[defaults]` table fills every line's missing fields, so each line states only what makes it fire or stay quiet.
+//! `[[hit]]` rows are screening hits of the case's entities; the trade graph is built from the case's lines with the graph crate's builder, so graph detectors run on a real graph.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use serde::Deserialize;
-use tradetrail_detect::{Context, Entity, Input, Line};
+use tradetrail_detect::{Context, Entity, Input, Line, ListHit};
+use tradetrail_graph::{Category, GraphBuilder, GraphOptions, LineFacts};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,6 +23,26 @@ struct CaseEntity {
     addresses: Vec<String>,
     #[serde(default)]
     identifiers: Vec<String>,
+    #[serde(default)]
+    country: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseHit {
+    entity: String,
+    entry_id: String,
+    #[serde(default)]
+    list_name: String,
+    programmes: Option<String>,
+    score: f64,
+    listing_date: Option<String>,
+    #[serde(default = "open")]
+    status: String,
+}
+
+fn open() -> String {
+    "open".into()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,8 +96,17 @@ fn load(path: &Path) -> Context {
         .get("entity")
         .map(|v| v.clone().try_into().expect("[[entity]] rows"))
         .unwrap_or_default();
+    let hits: Vec<CaseHit> = doc
+        .get("hit")
+        .map(|v| v.clone().try_into().expect("[[hit]] rows"))
+        .unwrap_or_default();
     let mut ctx = Context {
-        inputs: vec![Input::Classifications, Input::Entities],
+        inputs: vec![
+            Input::Classifications,
+            Input::Entities,
+            Input::Screening,
+            Input::Graph,
+        ],
         ..Context::default()
     };
     let index: BTreeMap<String, u32> = entities
@@ -81,6 +114,7 @@ fn load(path: &Path) -> Context {
         .enumerate()
         .map(|(i, e)| (e.id.clone(), i as u32))
         .collect();
+    let countries: Vec<String> = entities.iter().map(|e| e.country.clone()).collect();
     ctx.entities = entities
         .into_iter()
         .map(|e| Entity {
@@ -137,7 +171,56 @@ fn load(path: &Path) -> Context {
             recipient: entity(&c.recipient),
         });
     }
+    ctx.hits = hits
+        .into_iter()
+        .map(|h| ListHit {
+            entity: index[&h.entity],
+            list_id: h.entry_id.split(':').next().unwrap_or("").to_owned(),
+            entry_id: h.entry_id,
+            list_name: h.list_name,
+            programmes: h.programmes,
+            score: h.score,
+            listing_date: h.listing_date.as_deref().map(day),
+            status: h.status,
+        })
+        .collect();
+    ctx.graph = Some(Arc::new(graph(&ctx, &countries)));
     ctx
+}
+
+/// The trade graph of a case's lines and entities, built as the store loader builds it.
+fn graph(ctx: &Context, countries: &[String]) -> tradetrail_graph::Graph {
+    let mut b = GraphBuilder::new(GraphOptions::default());
+    for (e, country) in ctx.entities.iter().zip(countries) {
+        b.add_node(&e.id, &e.name, country);
+    }
+    fn s(x: &Option<String>) -> &str {
+        x.as_deref().unwrap_or("")
+    }
+    for l in &ctx.lines {
+        b.add_line(&LineFacts {
+            record_id: &l.record_id,
+            dataset: &l.dataset,
+            file: &l.file,
+            line: l.line,
+            date: l.date,
+            sender: l.sender.map(|e| ctx.entity(e).id.as_str()),
+            recipient: l.recipient.map(|e| ctx.entity(e).id.as_str()),
+            hs6: s(&l.hs6),
+            category: l.category.as_deref().and_then(Category::parse),
+            brand: s(&l.brand),
+            model: "",
+            product: s(&l.product_id),
+            quantity: l.quantity,
+            value_usd: l.value_usd,
+            origin: s(&l.origin_country),
+            dispatch: s(&l.dispatch_country),
+            trading: s(&l.trading_country),
+            sender_country: s(&l.sender_country),
+            reporter: s(&l.reporting_country),
+        });
+    }
+    b.finish()
 }
 
 fn case_files() -> Vec<PathBuf> {
@@ -219,11 +302,21 @@ fn findings_of_every_case() {
             .filter(|f| f.code == code)
             .map(|f| {
                 let r = f.to_row(&ctx);
-                serde_json::json!({
+                let mut row = serde_json::json!({
                     "id": r.finding_id, "severity": r.severity, "score": r.score, "subject": r.subject,
                     "summary": r.summary, "features": serde_json::from_str::<serde_json::Value>(&r.features).unwrap(),
                     "evidence": f.lines.iter().map(|&i| ctx.line(i).record_id.clone()).collect::<Vec<_>>(),
-                })
+                });
+                // List entries and graph paths appear only for the detectors that give them, so other snapshots stay as they were.
+                for (key, text) in [
+                    ("list_entries", &r.evidence_list_entries),
+                    ("paths", &r.evidence_paths),
+                ] {
+                    if let Some(t) = text {
+                        row[key] = serde_json::from_str(t).unwrap();
+                    }
+                }
+                row
             })
             .collect();
         insta::assert_yaml_snapshot!(code, rows);

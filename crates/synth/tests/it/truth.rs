@@ -47,6 +47,8 @@ fn truth_points_at_existing_lines_and_covers_every_structure() {
         "brand_exit",
         "country_triangle",
         "pass_through",
+        "long_chain",
+        "listed_party",
     ] {
         assert!(codes.contains(code), "no {code} in a 5,000-line world");
     }

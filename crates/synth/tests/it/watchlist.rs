@@ -197,5 +197,27 @@ fn planted_listings_fall_before_and_after_shipments() {
         }
     }
     assert!(after > 0 && all_before > 0, "{after} {all_before}");
+    // Every line of a listed party, and only those, is a `listed_party` anomaly.
+    let listed: HashSet<&str> = rows
+        .iter()
+        .filter(|t| t["relation"] == "same_entity")
+        .map(|t| t["entity_id"].as_str())
+        .collect();
+    let mut want: Vec<String> = Vec::new();
+    let mut reader = csv::Reader::from_path(dir.join("truth/lines.csv")).unwrap();
+    for r in reader.records() {
+        let r = r.unwrap();
+        if listed.contains(&r[19]) || listed.contains(&r[20]) {
+            want.push(format!("{},{}", &r[0], &r[1]));
+        }
+    }
+    let anomalies = std::fs::read_to_string(dir.join("truth/anomalies.csv")).unwrap();
+    let got: Vec<String> = anomalies
+        .lines()
+        .filter(|l| l.split(',').nth(2) == Some("listed_party"))
+        .map(|l| l.splitn(3, ',').take(2).collect::<Vec<_>>().join(","))
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
     let _ = std::fs::remove_dir_all(dir);
 }
