@@ -97,6 +97,15 @@ pub fn run(home: &Path, args: IngestArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Ingests one file as one transaction; a file already ingested into the dataset is skipped.
+/// The day after today (UTC), as a `Date32` day: the latest plausible declaration date, with a day's grace for time zones.
+/// The binary is the only place that reads the clock for the ingest; the library takes the day as an option.
+pub fn tomorrow() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    i32::try_from(secs / 86_400).unwrap_or(i32::MAX - 1) + 1
+}
+
 pub fn ingest_one(
     ws: &mut Workspace,
     path: &Path,
@@ -124,6 +133,7 @@ pub fn ingest_one(
     })?;
     let options = IngestOptions {
         ingest_id: txn.ingest_id().to_owned(),
+        latest_date: options.latest_date.or(Some(tomorrow())),
         ..options.clone()
     };
     let bar = Bar::bytes(bytes, &file_label(path));

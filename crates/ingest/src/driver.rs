@@ -136,6 +136,8 @@ fn setup(
             .and_then(refs::currency_code),
         record_id_col: plan.record_id_col,
         max_field_bytes: opts.max_field_bytes,
+        earliest_date: opts.earliest_date,
+        latest_date: opts.latest_date,
     };
     let ctx = FileCtx {
         row,

@@ -72,20 +72,32 @@ fn sniff_utf16(prefix: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// True when the prefix is UTF-8, allowing a few bad bytes among clearly UTF-8 text (they are quarantined per row).
+/// True when the prefix is UTF-8, allowing rows with bad bytes among clearly UTF-8 rows (they are quarantined per row).
+///
+/// Evidence is counted per line, not per byte: a line written in another encoding has many invalid sequences but is one bad row,
+/// while runs of valid multi-byte characters almost never occur by chance in Windows-1251 or GBK text.
+/// So the prefix is UTF-8 when no line has invalid bytes, or when at least as many lines hold valid non-ASCII text as hold invalid bytes.
 fn looks_utf8(prefix: &[u8], complete: bool) -> bool {
-    let (mut good, mut bad) = (0usize, 0usize);
-    let mut chunks = prefix.utf8_chunks().peekable();
-    while let Some(chunk) = chunks.next() {
-        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        let last = chunks.peek().is_none();
-        // A character cut by the end of the sample is not evidence.
-        let cut_by_end = last && !complete && chunk.invalid().len() < 4;
-        if !chunk.invalid().is_empty() && !cut_by_end {
-            bad += 1;
+    let (mut good_lines, mut bad_lines) = (0usize, 0usize);
+    let mut lines = prefix.split(|&b| b == b'\n').peekable();
+    while let Some(line) = lines.next() {
+        let last_line = lines.peek().is_none();
+        let (mut good, mut bad) = (0usize, false);
+        let mut chunks = line.utf8_chunks().peekable();
+        while let Some(chunk) = chunks.next() {
+            good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+            let last = last_line && chunks.peek().is_none();
+            // A character cut by the end of the sample is not evidence.
+            let cut_by_end = last && !complete && chunk.invalid().len() < 4;
+            bad |= !chunk.invalid().is_empty() && !cut_by_end;
+        }
+        if bad {
+            bad_lines += 1;
+        } else if good >= 2 {
+            good_lines += 1;
         }
     }
-    bad == 0 || good >= 4 * bad
+    bad_lines == 0 || good_lines >= bad_lines
 }
 
 /// Detects the encoding: an explicit one wins, then a BOM, then UTF-16 NULs, then UTF-8 validity,

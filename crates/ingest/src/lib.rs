@@ -68,7 +68,15 @@ pub struct IngestOptions {
     pub batch_rows: usize,
     /// Largest cell in bytes; a larger one quarantines its row as `oversized_field`.
     pub max_field_bytes: usize,
+    /// Earliest plausible declaration date (`Date32` day); an earlier one quarantines its row as `implausible_date`.
+    pub earliest_date: i32,
+    /// Latest plausible declaration date (`Date32` day), usually the day of the ingest; `None` accepts any later date.
+    /// The library never reads a clock: the binary passes today's date here.
+    pub latest_date: Option<i32>,
 }
+
+/// 1990-01-01: no customs service this tool reads kept electronic declarations before it.
+pub const EARLIEST_DATE: i32 = 7305;
 
 impl Default for IngestOptions {
     fn default() -> Self {
@@ -83,6 +91,8 @@ impl Default for IngestOptions {
             reporting_country: None,
             batch_rows: 65_536,
             max_field_bytes: 64 * 1024,
+            earliest_date: EARLIEST_DATE,
+            latest_date: None,
         }
     }
 }

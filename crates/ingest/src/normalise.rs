@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use tradetrail_model::{ShipmentLine, reason};
+use tradetrail_model::{ShipmentLine, iso_date, reason};
 
 use crate::fields::{Field, N_FIELDS};
 use crate::values::number::{Decimal, parse_integer, parse_number};
@@ -31,6 +31,10 @@ pub(crate) struct RowCtx {
     /// Column holding a stored `record_id` to keep (canonical re-ingest).
     pub record_id_col: Option<usize>,
     pub max_field_bytes: usize,
+    /// Earliest plausible declaration date.
+    pub earliest_date: i32,
+    /// Latest plausible declaration date, when known.
+    pub latest_date: Option<i32>,
 }
 
 /// The cells of one row: `text[ends[i-1] + gap..ends[i]]` is cell `i` (the first starts at 0).
@@ -97,6 +101,15 @@ fn set_req(slot: &mut String, v: &str) {
 }
 
 /// The 64-bit record hash: xxh3 over the dataset and the raw cells, each preceded by 0x1F.
+/// The largest plausible value of a quantity, weight or value on one line.
+/// A billion units or kilograms, and a trillion in any currency, are beyond every real declaration line yet far above the largest bulk cargo, so only typing errors and overflow reach them.
+fn ceiling(field: Field) -> f64 {
+    match field {
+        Field::Quantity | Field::GrossKg | Field::NetKg => 1e9,
+        _ => 1e12,
+    }
+}
+
 pub(crate) fn record_hash(dataset: &str, cells: &Cells<'_>, scratch: &mut Vec<u8>) -> u64 {
     scratch.clear();
     scratch.extend_from_slice(dataset.as_bytes());
@@ -129,11 +142,22 @@ impl RowCtx {
         }
     }
 
+    /// A quantity, weight or value: a number in a local format, not negative, finite and below the field's ceiling.
     fn number(&self, v: Option<&str>, field: Field) -> Result<Option<f64>, Fault> {
         let Some(v) = v else { return Ok(None) };
         match parse_number(v, self.decimal, self.hint) {
-            Some(n) => Ok(Some(n)),
             None => Err(self.bad(reason::BAD_NUMBER, field, v, "is not a number")),
+            Some(n) if n < 0.0 => Err(self.bad(reason::NEGATIVE_NUMBER, field, v, "is negative")),
+            Some(n) if !n.is_finite() || n > ceiling(field) => Err(self.bad(
+                reason::IMPLAUSIBLE_NUMBER,
+                field,
+                v,
+                &format!(
+                    "exceeds {:e}, more than any real shipment line",
+                    ceiling(field)
+                ),
+            )),
+            Some(n) => Ok(Some(n)),
         }
     }
 
@@ -206,6 +230,17 @@ impl RowCtx {
                 )?),
                 None => decl_no.and_then(date::date_from_declaration_number),
             };
+        if let Some(d) = decl_date {
+            let shown = v(DeclarationDate).or(decl_no).unwrap_or("");
+            if d < self.earliest_date {
+                let what = format!("is before {}", iso_date(self.earliest_date));
+                return Err(self.bad(reason::IMPLAUSIBLE_DATE, DeclarationDate, shown, &what));
+            }
+            if let Some(latest) = self.latest_date.filter(|&l| d > l) {
+                let what = format!("is after {}, the day of the ingest", iso_date(latest));
+                return Err(self.bad(reason::IMPLAUSIBLE_DATE, DeclarationDate, shown, &what));
+            }
+        }
 
         let hash = match self
             .record_id_col

@@ -48,6 +48,12 @@ pub mod reason {
     pub const EMPTY_ROW: &str = "empty_row";
     /// A JSON line that is not a JSON object.
     pub const BAD_JSON: &str = "bad_json";
+    /// A quantity, weight or value below zero, which no declaration can hold.
+    pub const NEGATIVE_NUMBER: &str = "negative_number";
+    /// A quantity, weight or value beyond any real shipment line (or not finite), which would swamp every total it entered.
+    pub const IMPLAUSIBLE_NUMBER: &str = "implausible_number";
+    /// A declaration date before electronic declarations existed or after the day of the ingest.
+    pub const IMPLAUSIBLE_DATE: &str = "implausible_date";
 }
 
 #[cfg(test)]
