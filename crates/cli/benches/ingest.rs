@@ -6,51 +6,13 @@
 //! DuckDB comes from PyPI (`pip install duckdb`), installed on first use; without it the comparison is skipped with a message.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{Run, measure};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tradetrail");
-
-struct Run {
-    seconds: f64,
-    peak_rss_mb: f64,
-    stdout: String,
-}
-
-/// Runs a command, polling its peak resident set (VmHWM) until it exits.
-fn measure(cmd: &mut Command) -> Run {
-    let started = Instant::now();
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("command starts");
-    let status_path = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0u64;
-    loop {
-        let status = std::fs::read_to_string(&status_path).unwrap_or_default();
-        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM:")) {
-            let kb = line
-                .split_whitespace()
-                .nth(1)
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0);
-            peak_kb = peak_kb.max(kb);
-        }
-        if child.try_wait().expect("wait works").is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let seconds = started.elapsed().as_secs_f64();
-    let output = child.wait_with_output().expect("output is read");
-    assert!(output.status.success(), "{cmd:?} failed");
-    Run {
-        seconds,
-        peak_rss_mb: peak_kb as f64 / 1024.0,
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-    }
-}
 
 fn lines_in(path: &Path) -> u64 {
     let bytes = std::fs::read(path).expect("file is readable");
