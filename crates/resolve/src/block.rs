@@ -1,19 +1,24 @@
 //! Blocking: cheap keys per name so that only names sharing a key are scored, with a cap per block.
 //!
 //! Keys are hashes of: each core word, each core word's phonetic key, the sorted core (per Latin reading, so Cyrillic and Han names meet their Latin spellings), and the first four letters of the joined core.
+//! Latin and Cyrillic names also get their scheme-folded core words and sorted core (`fold.rs`), so `SHETYSUSNAB LLP` meets `ТОО «ЖЕТЫСУСНАБ»` whichever scheme the broker used.
 //! A block larger than the cap is treated like a stopword (as nomenklatura does with buckets over 60) and yields no pairs.
 
 use std::collections::{HashMap, HashSet};
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+use crate::fold;
 use crate::normalise::NormName;
 use crate::phonetic;
+use crate::text::Script;
 
 const SEED_WORD: u64 = 1;
 const SEED_PHONETIC: u64 = 2;
 const SEED_SORTED: u64 = 3;
 const SEED_PREFIX: u64 = 4;
+const SEED_FOLDED_WORD: u64 = 5;
+const SEED_FOLDED_SORTED: u64 = 6;
 
 /// The blocking keys of a name, without duplicates.
 pub fn blocking_keys(n: &NormName) -> Vec<u64> {
@@ -41,6 +46,21 @@ pub fn blocking_keys(n: &NormName) -> Vec<u64> {
     for s in &n.keys.sorted {
         if !s.is_empty() {
             push(xxh3_64_with_seed(s.as_bytes(), SEED_SORTED));
+        }
+    }
+    if matches!(n.script, Script::Latin | Script::Cyrillic) {
+        for v in &n.script_variants {
+            let mut folded = fold::fold_words(&v.core);
+            for t in &folded {
+                if t.len() >= 3 {
+                    push(xxh3_64_with_seed(t.as_bytes(), SEED_FOLDED_WORD));
+                }
+            }
+            folded.sort();
+            let joined = folded.concat();
+            if !joined.is_empty() {
+                push(xxh3_64_with_seed(joined.as_bytes(), SEED_FOLDED_SORTED));
+            }
         }
     }
     keys
@@ -150,6 +170,22 @@ mod tests {
         assert!(a.iter().any(|k| b.contains(k)));
         assert!(c.iter().any(|k| d.contains(k)));
         assert!(!a.iter().any(|k| d.contains(k)));
+    }
+
+    #[test]
+    fn transliterations_under_any_scheme_share_blocks() {
+        for (cyr, lat) in [
+            ("ТОО «ЖЕТЫСУСНАБ»", "SHETYSUSNAB LLP"),
+            ("ТОО «КАЗТЕХ»", "TOO \"KAZTECH\""),
+            (
+                "ТОО «ЕВРАЗИЯТРЕЙД»",
+                "EVRAZIJATREJD LIMITED LIABILITY PARTNERSHIP",
+            ),
+        ] {
+            let a = blocking_keys(&normalise(cyr));
+            let b = blocking_keys(&normalise(lat));
+            assert!(a.iter().any(|k| b.contains(k)), "{cyr} / {lat}");
+        }
     }
 
     #[test]

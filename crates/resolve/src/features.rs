@@ -1,10 +1,14 @@
 //! Pairwise name features: each a number with a name a user can read, computed on the best-matching Latin readings of two names.
 //!
 //! The features are the terms of the score: `score` multiplies each by a fitted weight and adds them up.
+//! A Cyrillic name and a Latin one are compared on scheme-folded readings (`fold.rs`), so the scheme a broker used costs no edits.
 //! Token alignment is greedy on Jaro-Winkler similarity, with initials (`V` ~ `VLADIMIR`) and split words (`GOOD WILL` ~ `GOODWILL`) handled first.
+
+use std::borrow::Cow;
 
 use rapidfuzz::distance::{jaro_winkler, levenshtein};
 
+use crate::fold;
 use crate::normalise::{NormName, Variant};
 use crate::text::Script;
 
@@ -142,14 +146,27 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
         core: vec![],
         name: vec![],
     };
+    // A Cyrillic name against a Latin one: the Latin side is some scheme's transliteration, so both are compared scheme-folded.
+    let folded = transliterated_pair(a, b);
+    let (xa, xb): (Cow<[Variant]>, Cow<[Variant]>) = if folded {
+        (
+            Cow::Owned(a.script_variants.iter().map(fold_variant).collect()),
+            Cow::Owned(b.script_variants.iter().map(fold_variant).collect()),
+        )
+    } else {
+        (
+            Cow::Borrowed(a.script_variants.as_slice()),
+            Cow::Borrowed(b.script_variants.as_slice()),
+        )
+    };
     let mut best = (
         f64::MIN,
-        a.script_variants.first().unwrap_or(&empty),
-        b.script_variants.first().unwrap_or(&empty),
+        xa.first().unwrap_or(&empty),
+        xb.first().unwrap_or(&empty),
     );
-    if a.script_variants.len() > 1 || b.script_variants.len() > 1 {
-        for va in &a.script_variants {
-            for vb in &b.script_variants {
+    if xa.len() > 1 || xb.len() > 1 {
+        for va in xa.iter() {
+            for vb in xb.iter() {
                 let c = closeness(va, vb);
                 if c > best.0 {
                     best = (c, va, vb);
@@ -187,7 +204,8 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
         .keys
         .sorted
         .iter()
-        .any(|k| !k.is_empty() && b.keys.sorted.contains(k));
+        .any(|k| !k.is_empty() && b.keys.sorted.contains(k))
+        || (folded && sorted_core(va) == sorted_core(vb));
     v[7] = f64::from(u8::from(
         a.script != b.script
             && a.script != Script::None
@@ -231,6 +249,31 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
         core_a,
         core_b,
     }
+}
+
+/// Whether one name is written in Cyrillic and the other in Latin letters, so the Latin one may be a transliteration under any scheme.
+fn transliterated_pair(a: &NormName, b: &NormName) -> bool {
+    matches!(
+        (a.script, b.script),
+        (Script::Cyrillic, Script::Latin) | (Script::Latin, Script::Cyrillic)
+    )
+}
+
+/// A reading with every word scheme-folded (see [`fold`]).
+fn fold_variant(v: &Variant) -> Variant {
+    Variant {
+        tokens: fold::fold_words(&v.tokens),
+        tags: v.tags.clone(),
+        core: fold::fold_words(&v.core),
+        name: fold::fold_words(&v.name),
+    }
+}
+
+/// The core words sorted and joined.
+fn sorted_core(v: &Variant) -> String {
+    let mut c = v.core.clone();
+    c.sort();
+    c.concat()
 }
 
 /// Whether two names differ in a word that reads as Chinese pinyin of two or more syllables on both sides (`XINGHE` vs `XINHE`).

@@ -2,6 +2,7 @@
 //!
 //! The crate is pure: no IO at run time, every table embedded and parsed once.
 //! Pipeline: [`normalise`] a name into a [`NormName`], compare two with [`score`] into an explained, calibrated [`Score`], find candidate pairs with [`block::Blocker`].
+//! A Cyrillic name against a Latin one is compared on [`fold`]ed words, so any scheme's transliteration meets its original.
 //! [`cluster`] turns distinct mentions (keyed by [`mention_key`]) into entities with stable ids, honouring analyst judgements.
 //! Evaluation helpers in [`eval`] measure precision and recall on labelled pairs; [`train`] fits the weights on the tuning split.
 
@@ -10,6 +11,7 @@ pub mod block;
 pub mod cluster;
 pub mod eval;
 pub mod features;
+pub mod fold;
 pub mod han;
 pub mod ident;
 pub mod legal;

@@ -5,6 +5,7 @@
 //! The pipeline is total: any input, including empty or binary-looking text, gives a `NormName` (possibly with no words).
 
 use crate::abbrev::{self, Tag};
+use crate::fold;
 use crate::han::{self, HanPiece};
 use crate::legal::{self, LegalForm};
 use crate::phonetic;
@@ -96,7 +97,7 @@ fn segment_han(words: Vec<String>) -> Vec<RawWord> {
     out
 }
 
-/// Step: one Latin reading of the words under Cyrillic scheme `scheme`.
+/// Step: one Latin reading of the words under Cyrillic scheme `scheme`; a Latin transliteration of a Cyrillic loanword reads as the English word, as its Cyrillic spelling does.
 fn latinise(words: &[RawWord], scheme: usize) -> (Vec<String>, Vec<Tag>) {
     let mut tokens = Vec::with_capacity(words.len() + 2);
     let mut tags = Vec::with_capacity(words.len() + 2);
@@ -119,7 +120,7 @@ fn latinise(words: &[RawWord], scheme: usize) -> (Vec<String>, Vec<Tag>) {
             }
         } else {
             for t in translit::fold_to_latin(&w.text) {
-                tokens.push(t);
+                tokens.push(fold::loanword(&t).map_or(t, str::to_string));
                 tags.push(tag);
             }
         }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::declarations::{Decl, FileKind};
-use crate::entities::Population;
+use crate::entities::{Entity, Population, Style};
 use crate::geo;
 use crate::goods::Item;
 use crate::names::{self, Want};
@@ -124,6 +124,14 @@ fn folded(line: &mut Line, text: &str) {
     }
 }
 
+/// Whether the English-header vendor writes this supplier in Latin letters.
+///
+/// Kazakh and Kyrgyz firms sign their export invoices in Latin (`GELIOS-M LLP`, `TOO "GELIOS-M"`) as often as in Cyrillic, and brokers copy what the invoice says.
+/// Half of them, chosen by a hash of the entity id, are written in Latin on every row, so one firm is Cyrillic in the Kazakh import file and Latin here.
+fn latin_supplier(e: &Entity) -> bool {
+    matches!(e.style, Style::Kz | Style::Kg) && (e.id.wrapping_mul(0x9E37_79B9) >> 16) & 1 == 0
+}
+
 /// A row of `ru_vendor.csv`.
 fn vendor(
     r: &mut Rng,
@@ -137,7 +145,11 @@ fn vendor(
     let s = pop.get(d.sender);
     let rc = pop.get(d.recipient);
     let invoice = it.declared_usd / geo::usd_per_unit(d.currency, d.date);
-    let sender = names::mention(r, s, Want::Local, false, set);
+    let mut sender = names::mention(r, s, Want::Local, false, set);
+    if latin_supplier(s) {
+        // Drawn from a copy of the stream, so every other cell and row stays byte-identical.
+        sender = names::mention(&mut r.clone(), s, Want::Latin, false, set);
+    }
     let rec = names::mention(r, rc, Want::Local, false, set);
     let rec_en = names::mention(r, rc, Want::Latin, false, set);
     let desc = match sample::index(r, 20) {
