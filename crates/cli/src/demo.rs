@@ -194,7 +194,11 @@ pub fn run_demo(home: Option<PathBuf>, args: DemoArgs) -> anyhow::Result<ExitCod
     crate::report::print_written(&written);
     let home = home.display();
     println!(
-        "\nNext: tradetrail --home {home} reference import components DIR, then tradetrail --home {home} product \"Mugin-5 Pro\""
+        "\nNext: open {}, or tradetrail --home {home} report --goods chpl --to RU --since 2022-02-24",
+        written.files[0].display()
+    );
+    println!(
+        "      tradetrail --home {home} reference import components DIR (or demo --components DIR), then tradetrail --home {home} product \"Mugin-5 Pro\""
     );
     println!(
         "      tradetrail --home {home} query \"SELECT * FROM classifications WHERE misclassified IS NOT NULL LIMIT 5\""
