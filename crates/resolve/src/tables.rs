@@ -78,6 +78,12 @@ pub static LEGAL: LazyLock<LegalTable> = LazyLock::new(|| {
             });
         }
     }
+    for (words, class, compare) in pinyin_legal_forms() {
+        max_words = max_words.max(words.len());
+        forms
+            .entry(words.join(" "))
+            .or_insert(LegalEntry { class, compare });
+    }
     LegalTable {
         forms,
         max_words: max_words.min(8),
@@ -287,8 +293,10 @@ pub static HAN_DICT: LazyLock<(HanWords, usize)> = LazyLock::new(|| {
 });
 
 /// Abbreviation → expansion words.
+/// Also the pinyin spelling of every Han industry word of two or more characters (`KEJI` → `TECHNOLOGY`, `JINCHUKOU` → `IMPORT AND EXPORT`),
+/// because brokers write Chinese names in pinyin as often as in English or in characters.
 pub static ABBREVIATIONS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
-    rows(ABBREV)
+    let mut map: HashMap<String, Vec<String>> = rows(ABBREV)
         .filter(|r| r.len() >= 2)
         .map(|r| {
             (
@@ -296,8 +304,51 @@ pub static ABBREVIATIONS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new
                 r[1].split(' ').map(str::to_owned).collect(),
             )
         })
-        .collect()
+        .collect();
+    for (spelling, english) in pinyin_words("industry") {
+        map.entry(spelling)
+            .or_insert_with(|| english.split(' ').map(str::to_owned).collect());
+    }
+    map
 });
+
+/// (pinyin spelling, English) of the Han words of one kind: the syllables joined, for words of two or more characters
+/// whose spelling has at least four letters (shorter ones collide with real name words).
+fn pinyin_words(kind: &str) -> Vec<(String, String)> {
+    rows(HAN_WORDS)
+        .filter(|r| r.len() >= 3 && r[1].starts_with(kind) && r[0].chars().count() >= 2)
+        .map(|r| (crate::han::pinyin_joined(r[0]), r[2].to_string()))
+        .filter(|(p, _)| p.len() >= 4 && p.bytes().all(|b| b.is_ascii_uppercase()))
+        .collect()
+}
+
+/// Pinyin spellings of the Han legal forms, written word by word as brokers do (有限公司 → `YOUXIAN GONGSI`, also `YOUXIANGONGSI`), with their class.
+fn pinyin_legal_forms() -> Vec<(Vec<String>, &'static str, String)> {
+    let mut out = Vec::new();
+    for r in rows(HAN_WORDS) {
+        let Some(class) = r.get(1).and_then(|k| k.strip_prefix("legal:")) else {
+            continue;
+        };
+        let class: &'static str = match class {
+            "jsc" => "jsc",
+            "llc" => "llc",
+            _ => "other",
+        };
+        let chars: Vec<char> = r[0].chars().collect();
+        let words: Vec<String> = chars
+            .chunks(2)
+            .map(|c| crate::han::pinyin_joined(&c.iter().collect::<String>()))
+            .collect();
+        let compare = r[2].to_uppercase();
+        if words.iter().all(|w| w.len() >= 4) {
+            out.push((words.clone(), class, compare.clone()));
+        }
+        if words.len() > 1 {
+            out.push((vec![words.concat()], class, compare));
+        }
+    }
+    out
+}
 
 /// Place prefixes (`SZ` → `SHENZHEN`) and generic words.
 pub struct GenericWords {
@@ -390,5 +441,10 @@ mod tests {
         assert_eq!(ABBREVIATIONS["TECH"], vec!["TECHNOLOGY"]);
         assert_eq!(GENERIC_WORDS.admin["SZ"], vec!["SHENZHEN"]);
         assert_eq!(ALIASES_MAP["DAJIANG"], "DJI");
+        assert_eq!(ABBREVIATIONS["KEJI"], vec!["TECHNOLOGY"]);
+        assert_eq!(ABBREVIATIONS["JINCHUKOU"], vec!["IMPORT", "AND", "EXPORT"]);
+        assert_eq!(LEGAL.forms["YOUXIAN GONGSI"].class, "llc");
+        assert_eq!(LEGAL.forms["YOUXIANGONGSI"].class, "llc");
+        assert_eq!(LEGAL.forms["GUFEN YOUXIAN GONGSI"].class, "jsc");
     }
 }
