@@ -8,7 +8,9 @@ use std::path::Path;
 use arrow::array::{Array, ArrayRef, AsArray};
 use arrow::datatypes::{DataType, Float32Type, Float64Type};
 use arrow::util::display::{ArrayFormatter, FormatOptions};
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
+use parquet::arrow::arrow_reader::{
+    ArrowReaderOptions, ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder,
+};
 
 use super::{Format, Opened, number_text};
 use crate::error::{Error, Result};
@@ -106,7 +108,11 @@ pub(crate) fn open<'a>(file: &str, path: &Path) -> Result<Opened<'a>> {
         path: path.to_owned(),
         source: e,
     })?;
-    let builder = ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| err(e.to_string()))?;
+    // The embedded Arrow schema (the ARROW:schema key) is not needed, since every value is read as text,
+    // and the parquet crate panics on some malformed ones (found by the ingest_binary fuzz target), so it is skipped.
+    let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
+    let builder = ParquetRecordBatchReaderBuilder::try_new_with_options(f, options)
+        .map_err(|e| err(e.to_string()))?;
     let headers: Vec<String> = builder
         .schema()
         .fields()

@@ -318,3 +318,20 @@ fn values_and_defaults() {
         Some(16)
     );
 }
+
+/// Inputs the fuzzers once crashed on: each must give a result or an error, never a panic.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    // A Parquet file whose embedded Arrow schema (ARROW:schema) is malformed: the parquet crate panicked decoding it.
+    let o = crate::common::opts();
+    let r = tradetrail_ingest::ingest_path(
+        &crate::common::data("fuzz/bad_arrow_schema.parquet"),
+        &o,
+        &mut tradetrail_ingest::KnownRecords::new(),
+        &mut crate::common::Collect::default(),
+        &(),
+    );
+    if let Ok(r) = r {
+        crate::common::assert_adds_up(&r);
+    }
+}
