@@ -42,19 +42,7 @@ fn kill_during_ingest_leaves_previous_state_or_whole_file() {
     for round in 0..6 {
         let home = dir.path().join(format!("case{round}"));
         // A first, committed file so that "the previous state" is not empty.
-        let small = dir.path().join(format!("small{round}.csv"));
-        std::fs::write(&small, "DECLARATION_NUMBER,IMP_DATE,SUPPLIER_NAME,HS_CODE,TOTAL_VALUE_USD\n10012020/310325/5016594,2025-03-31,A,8806221000,1\n").unwrap();
-        ok(
-            &home,
-            &[
-                "ingest",
-                small.to_str().unwrap(),
-                "--dataset",
-                "d",
-                "--profile",
-                "ru-vendor",
-            ],
-        );
+        crate::ingest_one_row(&home, &dir.path().join(format!("small{round}.csv")), 1);
 
         let delay = 50 + next(&mut seed) % 1500;
         let mut child = Command::new(env!("CARGO_BIN_EXE_tradetrail"))

@@ -55,23 +55,7 @@ fn a_full_disk_during_ingest_gives_a_clear_error_and_no_corruption() {
             world.to_str().unwrap(),
         ],
     );
-    let small = dir.path().join("small.csv");
-    std::fs::write(
-        &small,
-        "DECLARATION_NUMBER,IMP_DATE,SUPPLIER_NAME,HS_CODE,TOTAL_VALUE_USD\n10012020/310325/5016594,2025-03-31,A,8806221000,1\n",
-    )
-    .unwrap();
-    ok(
-        &home,
-        &[
-            "ingest",
-            small.to_str().unwrap(),
-            "--dataset",
-            "d",
-            "--profile",
-            "ru-vendor",
-        ],
-    );
+    crate::ingest_one_row(&home, &dir.path().join("small.csv"), 1);
 
     let big = world.join("ru_vendor.csv");
     let out = tradetrail(&home, &["ingest", big.to_str().unwrap(), "--dataset", "d"]);
@@ -90,22 +74,6 @@ fn a_full_disk_during_ingest_gives_a_clear_error_and_no_corruption() {
     assert_eq!(scalar(&home, "SELECT COUNT(*) FROM shipments"), 1);
     assert_eq!(scalar(&home, "SELECT COUNT(*) FROM ingests"), 1);
     // Once space is freed (here: a smaller file), the next writer cleans up the partial parts and commits.
-    let tiny = dir.path().join("tiny.csv");
-    std::fs::write(
-        &tiny,
-        "DECLARATION_NUMBER,IMP_DATE,SUPPLIER_NAME,HS_CODE,TOTAL_VALUE_USD\n10012020/310325/5016595,2025-03-31,B,8806221000,2\n",
-    )
-    .unwrap();
-    ok(
-        &home,
-        &[
-            "ingest",
-            tiny.to_str().unwrap(),
-            "--dataset",
-            "d",
-            "--profile",
-            "ru-vendor",
-        ],
-    );
+    crate::ingest_one_row(&home, &dir.path().join("tiny.csv"), 2);
     assert_eq!(scalar(&home, "SELECT COUNT(*) FROM shipments"), 2);
 }

@@ -49,3 +49,23 @@ pub fn scalar(home: &Path, sql: &str) -> u64 {
         .parse::<f64>()
         .unwrap_or_else(|_| panic!("not a number: {value:?}")) as u64
 }
+
+/// Writes a one-row vendor CSV (the `ru-vendor` layout) and ingests it into dataset `d`: a small committed state for crash and disk tests.
+pub fn ingest_one_row(home: &Path, file: &Path, n: u32) {
+    std::fs::write(
+        file,
+        format!("DECLARATION_NUMBER,IMP_DATE,SUPPLIER_NAME,HS_CODE,TOTAL_VALUE_USD\n10012020/310325/{:07},2025-03-31,SUPPLIER {n},8806221000,{n}\n", 5_016_594 + n),
+    )
+    .unwrap();
+    ok(
+        home,
+        &[
+            "ingest",
+            file.to_str().unwrap(),
+            "--dataset",
+            "d",
+            "--profile",
+            "ru-vendor",
+        ],
+    );
+}
