@@ -13,10 +13,17 @@ const FORMATS: [(Format, &str); 3] = [
     (Format::JsonLines, "fuzz.jsonl"),
 ];
 const ENCODINGS: [Option<&str>; 4] = [None, Some("utf-8"), Some("windows-1251"), Some("utf-16le")];
-const PROFILES: [Option<&str>; 4] = [None, Some("canonical"), Some("ru-vendor"), Some("ru-customs")];
+const PROFILES: [Option<&str>; 4] = [
+    None,
+    Some("canonical"),
+    Some("ru-vendor"),
+    Some("ru-customs"),
+];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
     let (format, name) = FORMATS[usize::from(pick % 3)];
     let opts = IngestOptions {
         dataset: "fuzz".into(),
@@ -28,7 +35,14 @@ fuzz_target!(|data: &[u8]| {
         batch_rows: 7,
         ..Default::default()
     };
-    if let Ok(r) = ingest_reader(name, rest, &opts, &mut KnownRecords::new(), &mut NullSink, &()) {
+    if let Ok(r) = ingest_reader(
+        name,
+        rest,
+        &opts,
+        &mut KnownRecords::new(),
+        &mut NullSink,
+        &(),
+    ) {
         assert_eq!(r.rows_read, r.stored + r.quarantined + r.duplicates);
     }
 });

@@ -13,7 +13,9 @@ R3;;;;;;;;\n"
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let Ok(mapping) = Mapping::from_toml_str(&text) else { return };
+    let Ok(mapping) = Mapping::from_toml_str(&text) else {
+        return;
+    };
     let opts = IngestOptions {
         dataset: "fuzz".into(),
         ingest_id: "fuzz".into(),
@@ -21,7 +23,14 @@ fuzz_target!(|data: &[u8]| {
         max_field_bytes: 512,
         ..Default::default()
     };
-    if let Ok(r) = ingest_reader("fuzz.csv", SAMPLE, &opts, &mut KnownRecords::new(), &mut NullSink, &()) {
+    if let Ok(r) = ingest_reader(
+        "fuzz.csv",
+        SAMPLE,
+        &opts,
+        &mut KnownRecords::new(),
+        &mut NullSink,
+        &(),
+    ) {
         assert_eq!(r.rows_read, r.stored + r.quarantined + r.duplicates);
     }
 });

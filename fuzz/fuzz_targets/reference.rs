@@ -8,7 +8,9 @@ use libfuzzer_sys::fuzz_target;
 use tradetrail_refdata::{components, hs};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
     let text = String::from_utf8_lossy(rest);
     match pick % 4 {
         0 => drop(hs::parse_nomenclature("HS2022", &text, "fuzz.csv")),
