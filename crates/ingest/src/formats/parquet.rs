@@ -75,7 +75,17 @@ impl Source for ParquetSource {
         if let Some(rows) = self.pending.take() {
             return Ok(Some(Body::Cells(rows)));
         }
-        let Some(batch) = self.reader.next() else {
+        // The parquet crate asserts on some corrupt pages (an RLE run longer than its buffer, found by the ingest_binary fuzz target);
+        // a file it cannot decode is a whole-file error, never a crash of the batch.
+        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.reader.next()))
+            .map_err(|_| Error::Parquet {
+                file: self.file.clone(),
+                message: format!(
+                    "corrupt data after line {}: the Parquet decoder failed on a page",
+                    self.next_line
+                ),
+            })?;
+        let Some(batch) = next else {
             return Ok(None);
         };
         let batch = batch.map_err(|e| Error::Parquet {

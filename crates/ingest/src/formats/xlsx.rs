@@ -98,11 +98,14 @@ pub(crate) fn open<'a>(file: &str, path: &Path, pre: Option<&Mapping>) -> Result
     };
     // calamine 0.38 panics (an arithmetic overflow) on some malformed cell references, found by the ingest_binary fuzz target;
     // a workbook it cannot read is a whole-file error, never a crash of the batch.
-    let range = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        wb.worksheet_range(&sheet)
-    }))
-    .map_err(|_| err(format!("sheet {sheet:?} could not be read: the XLSX reader failed on a malformed cell")))?
-    .map_err(|e| err(e.to_string()))?;
+    let range =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| wb.worksheet_range(&sheet)))
+            .map_err(|_| {
+                err(format!(
+                    "sheet {sheet:?} could not be read: the XLSX reader failed on a malformed cell"
+                ))
+            })?
+            .map_err(|e| err(e.to_string()))?;
     let start_row = u64::from(range.start().map_or(0, |(r, _)| r)) + 1;
     let header_row = pre.and_then(|m| m.file.header_row);
     let mut header_idx = None;

@@ -334,6 +334,18 @@ fn fuzz_crashes_stay_fixed() {
     if let Ok(r) = r {
         crate::common::assert_adds_up(&r);
     }
+    // A Parquet page whose RLE run overruns its buffer: the decoder asserted.
+    let r = tradetrail_ingest::ingest_path(
+        &crate::common::data("fuzz/corrupt_rle_page.parquet"),
+        &o,
+        &mut tradetrail_ingest::KnownRecords::new(),
+        &mut crate::common::Collect::default(),
+        &(),
+    );
+    match r {
+        Ok(r) => crate::common::assert_adds_up(&r),
+        Err(e) => assert!(e.to_string().contains("corrupt_rle_page.parquet"), "{e}"),
+    }
     // An XLSX sheet whose cell reference overflows calamine's column arithmetic: a clear whole-file error.
     let r = tradetrail_ingest::ingest_path(
         &crate::common::data("fuzz/bad_cell_reference.xlsx"),
