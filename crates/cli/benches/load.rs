@@ -1,7 +1,7 @@
 //! Load benchmark of `tradetrail serve`: many concurrent clients on loopback against full-text search, entity search and entity pages, printing throughput, p50/p99 latency and the error count.
 //!
 //! Run: `cargo bench --bench load` (defaults: 200 clients for 60 s over a 20,000-line demo workspace).
-//! Environment: `LOAD_SECONDS` (duration), `LOAD_CLIENTS` (concurrent clients), `LOAD_LINES` (demo size), `LOAD_HOME` (an existing workspace instead of a demo).
+//! Environment: `LOAD_SECONDS` (duration), `LOAD_CLIENTS` (concurrent clients), `LOAD_LINES` (demo size), `LOAD_HOME` (an existing workspace instead of a demo), `TRADETRAIL_BIN` (the binary to serve with).
 //! Each client is a thread with its own keep-alive connection that sends its next request as soon as the previous one is answered.
 //! It asserts nothing about speed; a non-zero error count is printed and makes the program exit 1.
 
@@ -10,7 +10,12 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_tradetrail");
+/// The binary under test: `TRADETRAIL_BIN` when set (the uplifted binary is shared by every checkout using the same target folder), else Cargo's.
+fn bin() -> PathBuf {
+    std::env::var_os("TRADETRAIL_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_tradetrail")))
+}
 const WORDS: [&str; 8] = [
     "квадрокоптер",
     "mavic",
@@ -67,7 +72,7 @@ fn main() {
         None => {
             let dir = tempfile::tempdir().unwrap();
             let started = Instant::now();
-            let out = Command::new(BIN)
+            let out = Command::new(bin())
                 .arg("--home")
                 .arg(dir.path())
                 .args(["demo", "--lines", &lines.to_string()])
@@ -87,7 +92,7 @@ fn main() {
             path
         }
     };
-    let mut server = Command::new(BIN)
+    let mut server = Command::new(bin())
         .arg("--home")
         .arg(&home)
         .args(["serve", "--bind", "127.0.0.1:0", "--timeout", "120"])

@@ -190,3 +190,51 @@ pub async fn authenticate(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_files_name_roles_and_errors_never_repeat_a_token() {
+        let text = "# comment\n\nreader-0123456789abcdef read-only rita\nanalyst-0123456789abcdef analyst anna\n";
+        let tokens = parse_token_file(text).unwrap();
+        assert_eq!(tokens.len(), 2);
+        let auth = Auth::tokens(tokens);
+        assert!(auth.required());
+        assert_eq!(
+            auth.check(Some("reader-0123456789abcdef")).unwrap().role,
+            Role::ReadOnly
+        );
+        assert_eq!(
+            auth.check(Some("analyst-0123456789abcdef")).unwrap().name,
+            "anna"
+        );
+        assert!(auth.check(Some("analyst-0123456789abcdeX")).is_none());
+        assert!(auth.check(None).is_none());
+        for (bad, words) in [
+            ("short analyst x", "shorter than 16"),
+            ("secret-0123456789abcdef admin x", "role"),
+            ("secret-0123456789abcdef analyst", "TOKEN ROLE NAME"),
+            (
+                "secret-0123456789abcdef analyst a\nsecret-0123456789abcdef analyst b",
+                "twice",
+            ),
+        ] {
+            let e = parse_token_file(bad).unwrap_err();
+            assert!(e.contains(words), "{e}");
+            assert!(!e.contains("secret-0123456789abcdef"), "{e}");
+        }
+        let local = Auth::local("me");
+        assert!(!local.required());
+        assert_eq!(local.check(None).unwrap().role, Role::Analyst);
+        assert!(
+            Principal {
+                name: "r".into(),
+                role: Role::ReadOnly
+            }
+            .require_analyst()
+            .is_err()
+        );
+    }
+}

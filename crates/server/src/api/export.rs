@@ -272,3 +272,40 @@ pub async fn query(
         .await?;
     Ok(Json(json!({ "limit": limit, "rows": rows })))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow::array::StringArray;
+    use arrow::datatypes::{DataType, Field, Schema};
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_an_apostrophe() {
+        for (cell, want) in [
+            ("=1+2", "'=1+2"),
+            ("+7", "'+7"),
+            ("-3", "'-3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("ООО «ТРАНСПРО»", "ООО «ТРАНСПРО»"),
+            ("", ""),
+        ] {
+            assert_eq!(defuse(cell), want);
+        }
+        let schema: SchemaRef =
+            Arc::new(Schema::new(vec![Field::new("=name", DataType::Utf8, true)]));
+        let batch = RecordBatch::try_new(
+            schema.clone(),
+            vec![Arc::new(StringArray::from(vec![
+                Some("=cmd|' /C calc'!A0"),
+                None,
+                Some("a,b"),
+            ]))],
+        )
+        .unwrap();
+        let mut rows = CsvRows::new();
+        let text = String::from_utf8(rows.encode(&schema, &batch).unwrap()).unwrap();
+        assert_eq!(text, "'=name\n'=cmd|' /C calc'!A0\n\"\"\n\"a,b\"\n");
+    }
+}

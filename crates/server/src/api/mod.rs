@@ -239,7 +239,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for J<T> {
         Json::<T>::from_request(req, state)
             .await
             .map(|j| J(j.0))
-            .map_err(|e| ApiError::BadRequest(e.body_text()))
+            .map_err(|e| {
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::TooLarge(e.body_text())
+                } else {
+                    ApiError::BadRequest(e.body_text())
+                }
+            })
     }
 }
 
@@ -311,4 +317,52 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/api/export", get(export::sql))
         .route("/api/report", get(report::json))
         .route("/api/report.html", get(report::html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_openapi_document_lists_every_route_and_no_other() {
+        let doc: Value = serde_json::from_str(OPENAPI).expect("openapi.json is JSON");
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+        let paths = doc["paths"].as_object().unwrap();
+        for (method, path) in ROUTES {
+            assert!(
+                paths.get(*path).and_then(|p| p.get(*method)).is_some(),
+                "{method} {path} is missing from openapi.json"
+            );
+        }
+        for (path, ops) in paths {
+            for method in ops.as_object().unwrap().keys() {
+                assert!(
+                    ROUTES.contains(&(method.as_str(), path.as_str())),
+                    "openapi.json names {method} {path}, which the router does not serve"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_router_serves_every_listed_route() {
+        let source = include_str!("mod.rs");
+        let router = &source[source.find("pub fn router()").unwrap()..];
+        for (_, path) in ROUTES {
+            assert!(
+                router.contains(&format!("\"{path}\"")),
+                "{path} is listed but not routed"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_and_pages_are_checked() {
+        assert!(iso_date("2024-02-29", "since").is_ok());
+        for bad in ["2024-2-29", "20240229", "2024-02-29T00", "x"] {
+            let e = iso_date(bad, "since").unwrap_err().to_string();
+            assert!(e.contains("since") && e.contains("YYYY-MM-DD"), "{e}");
+        }
+        assert_eq!(quote("O'Brien"), "'O''Brien'");
+    }
 }
