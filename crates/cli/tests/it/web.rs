@@ -387,3 +387,65 @@ fn concurrent_judgements_on_one_finding_lose_no_update() {
     assert_eq!(f["finding"]["status"].as_str().unwrap(), previous);
     assert_eq!(f["judgements"].as_array().unwrap().len(), acked.len());
 }
+
+#[test]
+fn pair_and_hit_judgements_are_recorded_and_audited() {
+    let ws = workspace();
+    let s = Server::start(ws.path(), &[]);
+    let b = &s.base;
+    let keys = json_get(&format!(
+        "{b}/api/query?limit=2&sql={}",
+        urlencode("SELECT DISTINCT mention_key FROM party_mentions ORDER BY mention_key")
+    ));
+    let (a, k) = (
+        keys["rows"][0]["mention_key"].as_str().unwrap(),
+        keys["rows"][1]["mention_key"].as_str().unwrap(),
+    );
+    let body =
+        json!({ "a": a, "b": k, "decision": "not-same", "note": "different INN" }).to_string();
+    let (status, j) = post(&format!("{b}/api/judgements/pairs"), None, &body);
+    assert_eq!(status, 201, "{j}");
+    assert!(
+        j["before"].as_str().unwrap().contains("(clustering)"),
+        "{j}"
+    );
+    let (status, j) = post(
+        &format!("{b}/api/judgements/pairs"),
+        None,
+        &json!({ "a": a, "b": "no-such-mention", "decision": "same" }).to_string(),
+    );
+    assert_eq!(status, 404, "{j}");
+    let pairs = json_get(&format!("{b}/api/judgements/pairs"));
+    assert_eq!(pairs["pairs"][0]["decision"], "not-same");
+
+    let hits = json_get(&format!("{b}/api/hits?status=open&limit=1"));
+    let hit = &hits["hits"][0];
+    let (entity, entry) = (
+        hit["entity_id"].as_str().unwrap(),
+        hit["entry_id"].as_str().unwrap(),
+    );
+    let url = format!("{b}/api/hits/{entity}/{}/review", urlencode(entry));
+    let (status, r) = post(&url, None, r#"{"decision":"clear","note":"other city"}"#);
+    assert_eq!(status, 201, "{r}");
+    let after = json_get(&format!("{b}/api/hits?entity={entity}&limit=100"));
+    let row = after["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["entry_id"] == entry)
+        .unwrap();
+    assert_eq!(
+        row["status"], "cleared",
+        "the review is in force before the next `screen`"
+    );
+    let audit = json_get(&format!("{b}/api/audit"));
+    let kinds: Vec<&str> = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["pair", "hit"]);
+    assert_eq!(audit["entries"][1]["before"], "open (never reviewed)");
+    assert_eq!(audit["entries"][1]["after"], "cleared");
+}

@@ -1,6 +1,6 @@
 // The entity page: names by script, identifiers, addresses, roles, a timeline of shipments by month, counterparts, watchlist hits, findings and recent lines.
 
-import { api, el, usd, table, show } from "./app.js";
+import { api, el, usd, table, show, whoami } from "./app.js";
 
 function list(title, values) {
   const items = (values || []).filter(Boolean);
@@ -48,6 +48,29 @@ function counterpartTable(rows, id) {
     ],
     { id },
   );
+}
+
+/** The entity's mentions; an analyst may say one is not the same party as the main mention, or the same as another mention key. */
+function mentions(rows, id) {
+  const main = rows.length ? rows[0].mention_key : null;
+  const message = el("span", { id: "pair-message", role: "status" });
+  const judge = (a, b, decision) => async () => {
+    try {
+      const j = await api("/api/judgements/pairs", { method: "POST", body: { a, b, decision } });
+      message.textContent = `Saved: ${j.decision} (before: ${j.before}); applied by the next \`tradetrail entities build\`.`;
+    } catch (err) {
+      message.textContent = String(err.message);
+    }
+  };
+  const columns = [["name", "Mention"], ["script", "Script"], ["role", "Role"], ["lines", "Lines"], ["mention_key", "Key", (v) => el("code", {}, v)]];
+  if (whoami.role === "analyst") {
+    columns.push(["mention_key", "Judge", (v) => (v === main ? el("span", { class: "muted" }, "main") : el("button", { type: "button", onclick: judge(main, v, "not-same") }, "Not the same party"))]);
+  }
+  const other = el("input", { id: "pair-other", size: 24, placeholder: "another mention key" });
+  const form = whoami.role === "analyst" && main
+    ? el("p", {}, "Same party as mention ", other, " ", el("button", { type: "button", onclick: () => judge(main, other.value.trim(), "same")() }, "Same"), " ", message)
+    : null;
+  return [table(rows, columns, { id: "mentions" }), form];
 }
 
 export async function render(id) {
@@ -110,6 +133,8 @@ export async function render(id) {
       ],
       { id: "entity-findings" },
     ),
+    el("h2", {}, `Mentions (${page.mentions.length})`),
+    mentions(page.mentions, id),
     el("h2", {}, "Recent lines"),
     table(page.recent_shipments, [
       ["declaration_date", "Date"],

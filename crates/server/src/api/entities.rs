@@ -1,4 +1,4 @@
-//! Entities: search by any name in any script, identifiers or country, the entity page (names by script, identifiers, addresses, roles, shipments by month, counterparts, list hits, findings), and list entries by name.
+//! Entities: search by any name in any script, identifiers or country, the entity page (names by script, identifiers, addresses, roles, shipments by month, counterparts, list hits, findings, mentions), and list entries by name.
 
 use std::sync::Arc;
 
@@ -107,12 +107,17 @@ pub async fn page_of(state: &AppState, id: &str) -> Result<Value, ApiError> {
          FROM party_mentions p JOIN shipments s ON s.record_id = p.record_id WHERE p.entity_id = {eid} \
          ORDER BY s.declaration_date DESC NULLS LAST, s.record_id LIMIT 25"
     );
-    let (entity, months, hits, findings, recent) = futures::join!(
+    let mentions_sql = format!(
+        "SELECT mention_key, name, script, role, COUNT(*) AS lines FROM party_mentions WHERE entity_id = {eid} \
+         GROUP BY mention_key, name, script, role ORDER BY lines DESC, mention_key, name, role LIMIT 100"
+    );
+    let (entity, months, hits, findings, recent, mentions) = futures::join!(
         d.rows(&entity_sql),
         d.rows(&months_sql),
         d.rows(&hits_sql),
         d.rows(&findings_sql),
-        d.rows(&recent_sql)
+        d.rows(&recent_sql),
+        d.rows(&mentions_sql)
     );
     let mut entity = entity?
         .into_iter()
@@ -142,6 +147,7 @@ pub async fn page_of(state: &AppState, id: &str) -> Result<Value, ApiError> {
         "hits": hits?,
         "findings": findings?,
         "recent_shipments": recent?,
+        "mentions": mentions?,
     }))
 }
 
