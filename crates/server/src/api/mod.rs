@@ -12,7 +12,9 @@ mod report;
 mod search;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::OnceCell;
 
 use arrow::record_batch::RecordBatch;
 use axum::Router;
@@ -36,8 +38,8 @@ pub struct Data {
     /// The workspace (manifest as of `serve`'s start).
     pub ws: Workspace,
     ctx: SessionContext,
-    search: OnceLock<Result<Arc<tradetrail_search::SearchIndex>, String>>,
-    graph: OnceLock<Result<Arc<tradetrail_graph::Graph>, String>>,
+    search: OnceCell<Result<Arc<tradetrail_search::SearchIndex>, String>>,
+    graph: OnceCell<Result<Arc<tradetrail_graph::Graph>, String>>,
     reports: Mutex<HashMap<String, Arc<tradetrail_report::Report>>>,
     pairs: Mutex<Judgements>,
     reviews: Mutex<HitReviews>,
@@ -52,8 +54,8 @@ impl Data {
         let root = ws.root().to_path_buf();
         Ok(Data {
             ctx,
-            search: OnceLock::new(),
-            graph: OnceLock::new(),
+            search: OnceCell::new(),
+            graph: OnceCell::new(),
             reports: Mutex::new(HashMap::new()),
             pairs: Mutex::new(Judgements::open(&root)?),
             reviews: Mutex::new(HitReviews::open(&root)?),
@@ -99,40 +101,42 @@ impl Data {
         batches_json(&self.batches(sql).await?)
     }
 
-    /// The full-text index, built on first use when the workspace has none or an outdated one.
+    /// The full-text index, built on first use when the workspace has none or an outdated one; concurrent first requests wait for one build.
     pub async fn search_index(&self) -> Result<Arc<tradetrail_search::SearchIndex>, ApiError> {
-        if let Some(r) = self.search.get() {
-            return r.clone().map_err(ApiError::Unavailable);
-        }
-        let ws_root = self.ws.root().to_path_buf();
-        let built = tokio::task::spawn_blocking(move || {
-            let ws = Workspace::open(&ws_root).map_err(|e| e.to_string())?;
-            tradetrail_search::ensure(&ws, &tradetrail_search::BuildOptions::default())
-                .map(|(i, _)| Arc::new(i))
-                .map_err(|e| format!("search index: {e}"))
-        })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let r = self.search.get_or_init(|| built);
-        r.clone().map_err(ApiError::Unavailable)
+        let root = self.ws.root().to_path_buf();
+        self.search
+            .get_or_init(|| async move {
+                tokio::task::spawn_blocking(move || {
+                    let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
+                    tradetrail_search::ensure(&ws, &tradetrail_search::BuildOptions::default())
+                        .map(|(i, _)| Arc::new(i))
+                        .map_err(|e| format!("search index: {e}"))
+                })
+                .await
+                .unwrap_or_else(|e| Err(format!("search index: {e}")))
+            })
+            .await
+            .clone()
+            .map_err(ApiError::Unavailable)
     }
 
-    /// The trade graph, loaded on first use.
+    /// The trade graph, loaded on first use; concurrent first requests wait for one load.
     pub async fn graph(&self) -> Result<Arc<tradetrail_graph::Graph>, ApiError> {
-        if let Some(r) = self.graph.get() {
-            return r.clone().map_err(ApiError::Unavailable);
-        }
-        let ws_root = self.ws.root().to_path_buf();
-        let loaded = tokio::task::spawn_blocking(move || {
-            let ws = Workspace::open(&ws_root).map_err(|e| e.to_string())?;
-            tradetrail_graph::load(&ws, tradetrail_graph::GraphOptions::default())
-                .map(Arc::new)
-                .map_err(|e| format!("trade graph: {e}"))
-        })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-        let r = self.graph.get_or_init(|| loaded);
-        r.clone().map_err(ApiError::Unavailable)
+        let root = self.ws.root().to_path_buf();
+        self.graph
+            .get_or_init(|| async move {
+                tokio::task::spawn_blocking(move || {
+                    let ws = Workspace::open(&root).map_err(|e| e.to_string())?;
+                    tradetrail_graph::load(&ws, tradetrail_graph::GraphOptions::default())
+                        .map(Arc::new)
+                        .map_err(|e| format!("trade graph: {e}"))
+                })
+                .await
+                .unwrap_or_else(|e| Err(format!("trade graph: {e}")))
+            })
+            .await
+            .clone()
+            .map_err(ApiError::Unavailable)
     }
 }
 
