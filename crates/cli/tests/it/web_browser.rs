@@ -207,6 +207,10 @@ fn main_flow_in_headless_chromium() {
         c.goto(&format!("{base}/#/report")).await.unwrap();
         c.wait().for_element(Locator::Css("#headline")).await.unwrap();
         wait_attr(&c, "#sankey", "data-drawn", |v| v == "true").await;
+        let sections = c.find_all(Locator::Css("section.report-section")).await.unwrap();
+        assert!(sections.len() >= 5, "the report's sections are drawn");
+        let text = c.find(Locator::Css("main")).await.unwrap().text().await.unwrap();
+        assert!(!text.contains("[object"), "no object is printed as text");
         shot(&c, "web-report.png").await;
         c.close().await.unwrap();
     });

@@ -71,7 +71,7 @@ function fmt(v) {
 /** Replaces the view's content and marks it ready, so tests and people know rendering finished. */
 export function show(view, ...children) {
   const main = document.getElementById("view");
-  main.replaceChildren(...children);
+  main.replaceChildren(...children.flat(2).filter((c) => c !== null && c !== undefined && c !== false));
   main.dataset.view = view;
   main.dataset.ready = "true";
 }
