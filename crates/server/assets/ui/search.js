@@ -98,12 +98,20 @@ export async function render() {
   }
   show("search-loading", top, el("p", {}, "Searching…"));
   const filters = { q: p.q || "", since: p.since, until: p.until, country: p.country, hs: p.hs, category: p.category };
-  const shipmentQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
+  let shipmentQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
   try {
-    const [everything, ships] = await Promise.all([
+    let [everything, ships] = await Promise.all([
       p.q ? api("/api/search?" + new URLSearchParams({ q: p.q, limit: 10 })) : Promise.resolve(null),
       api("/api/shipments?" + shipmentQuery + "&limit=25"),
     ]);
+    let byParty = false;
+    if (ships.total === 0 && p.q) {
+      // No description has these words: they may be a party's name, so show that party's lines.
+      const asParty = Object.assign({}, filters, { q: "", party: p.q });
+      shipmentQuery = new URLSearchParams(Object.entries(asParty).filter(([, v]) => v)).toString();
+      ships = await api("/api/shipments?" + shipmentQuery + "&limit=25");
+      byParty = true;
+    }
     const shipments = shipmentTable(ships.hits);
     const more = el("button", { id: "more-shipments", hidden: ships.next_offset === null }, "More shipments");
     let next = ships.next_offset;
@@ -118,7 +126,7 @@ export async function render() {
     if (everything) {
       parts.push(el("h2", {}, `Entities (${everything.entities.entities.length})`), entityTable(everything.entities.entities));
     }
-    parts.push(el("h2", {}, `Shipments (${ships.total} lines match)`), shipments, more);
+    parts.push(el("h2", {}, `Shipments (${ships.total} lines ${byParty ? "name this party" : "match"})`), shipments, more);
     if (everything) {
       parts.push(el("h2", {}, `Watchlist entries (${everything.list_entries.length})`), listTable(everything.list_entries));
     }
