@@ -39,12 +39,15 @@ fn free_port() -> u16 {
 
 fn start_driver(path: &Path) -> (Driver, String) {
     let port = free_port();
-    let child = Command::new(path)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
+    // Owned by the guard before the first wait, so a failed start still stops it.
+    let driver = Driver(
+        Command::new(path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts"),
+    );
     let url = format!("http://127.0.0.1:{port}");
     let started = Instant::now();
     while try_get(&format!("{url}/status"), None).is_none_or(|r| r.0 != 200) {
@@ -54,7 +57,7 @@ fn start_driver(path: &Path) -> (Driver, String) {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    (Driver(child), url)
+    (driver, url)
 }
 
 fn artifacts() -> PathBuf {
