@@ -91,6 +91,7 @@ pub(crate) fn open_db(root: &Path, schema: &str) -> Result<(Connection, PathBuf)
     conn.pragma_update(None, "journal_mode", "WAL")
         .and_then(|_| conn.pragma_update(None, "synchronous", "FULL"))
         .and_then(|_| conn.busy_timeout(std::time::Duration::from_secs(10)))
+        .and_then(|_| conn.execute_batch(crate::audit::AUDIT_SCHEMA))
         .and_then(|_| conn.execute_batch(schema))
         .map_err(|e| db_error(&path, e))?;
     Ok((conn, path))
@@ -110,7 +111,7 @@ impl Judgements {
         Ok(Judgements { conn, path })
     }
 
-    /// Records a judgement on two mentions in one transaction and returns it; the pair is stored in key order.
+    /// Records a judgement on two mentions and its audit row in one transaction and returns it; the pair is stored in key order.
     pub fn record(
         &mut self,
         a: &str,
@@ -129,6 +130,19 @@ impl Judgements {
         )
         .map_err(|e| db_error(&path, e))?;
         let id = tx.last_insert_rowid();
+        crate::audit::append(
+            &tx,
+            &crate::audit::Change {
+                who,
+                kind: "pair",
+                subject: &format!("{a} {b}"),
+                action: decision.as_str(),
+                before,
+                after: decision.as_str(),
+                note,
+            },
+        )
+        .map_err(|e| db_error(&path, e))?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         self.get(id)?
             .ok_or_else(|| db_error(&path, rusqlite::Error::QueryReturnedNoRows))

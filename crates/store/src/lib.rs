@@ -16,10 +16,12 @@
 //! tables/shipments/<ingest>-<n>.parquet
 //! tables/quarantine/<ingest>-<n>.parquet
 //! staging/<ingest>/                  in-flight writes, removed on the next open
-//! judgements.sqlite                  analyst judgements on pairs of party mentions (SQLite, WAL)
+//! judgements.sqlite                  analyst state (SQLite, WAL): judgements on pairs of mentions, hit reviews, finding judgements and the audit log of all three
 //! ```
 
+mod audit;
 mod error;
+mod finding_judgements;
 mod judgements;
 mod manifest;
 mod query;
@@ -28,7 +30,9 @@ mod summary;
 mod txn;
 mod workspace;
 
+pub use audit::{Audit, AuditEntry};
 pub use error::{Error, Result};
+pub use finding_judgements::{FindingAction, FindingJudgement, FindingJudgements};
 pub use judgements::{Decision, JUDGEMENTS_FILE, Judgement, Judgements};
 pub use manifest::{FORMAT_VERSION, ImportRecord, IngestRecord, Manifest, PartFile, Table};
 pub use query::{ExportFormat, batches_to_table};

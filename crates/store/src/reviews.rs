@@ -113,7 +113,7 @@ impl HitReviews {
         Ok(HitReviews { conn, path })
     }
 
-    /// Records a review in one transaction (reading the review in force inside it, so concurrent reviewers never lose an update) and returns it.
+    /// Records a review and its audit row in one transaction (reading the review in force inside it, so concurrent reviewers never lose an update) and returns it.
     #[allow(clippy::too_many_arguments)]
     pub fn record(
         &mut self,
@@ -143,6 +143,19 @@ impl HitReviews {
         )
         .map_err(|e| db_error(&path, e))?;
         let id = tx.last_insert_rowid();
+        crate::audit::append(
+            &tx,
+            &crate::audit::Change {
+                who,
+                kind: "hit",
+                subject: &format!("{entity_id} {entry_id}"),
+                action: decision.as_str(),
+                before: &before,
+                after: decision.as_str(),
+                note,
+            },
+        )
+        .map_err(|e| db_error(&path, e))?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         let mut got = self.select(
             &format!("SELECT {COLUMNS} FROM hit_reviews WHERE id = ?1"),

@@ -9,6 +9,8 @@ mod report;
 mod search;
 mod serve;
 mod trace;
+mod web;
+mod web_browser;
 mod workflow;
 
 use std::path::Path;
