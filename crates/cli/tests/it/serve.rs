@@ -147,6 +147,7 @@ fn yente_and_openrefine_clients_work_unchanged() {
     let base = line
         .trim()
         .strip_prefix("listening on ")
+        .and_then(|rest| rest.split_whitespace().next())
         .unwrap_or_else(|| panic!("{line}"))
         .to_string();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/py/screen_client.py");
