@@ -306,8 +306,12 @@ pub static ABBREVIATIONS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new
         })
         .collect();
     for (spelling, english) in pinyin_words("industry") {
-        map.entry(spelling)
-            .or_insert_with(|| english.split(' ').map(str::to_owned).collect());
+        // The English goes through the table once more, so an expansion is already canonical (产业 INDUSTRY -> INDUSTRIAL).
+        let words: Vec<String> = english
+            .split(' ')
+            .flat_map(|w| map.get(w).cloned().unwrap_or_else(|| vec![w.to_owned()]))
+            .collect();
+        map.entry(spelling).or_insert(words);
     }
     map
 });
