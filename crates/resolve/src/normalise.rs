@@ -341,6 +341,22 @@ mod tests {
     }
 
     #[test]
+    fn institutional_words_read_as_their_translation() {
+        let sorted = |s: &str| {
+            let mut c = normalise(s).core_tokens;
+            c.sort();
+            c
+        };
+        assert_eq!(sorted("КОНЦЕРН КАЛАШНИКОВ"), sorted("KALASHNIKOV CONCERN"));
+        assert_eq!(sorted("ЗАВОД КУПОЛ"), sorted("KUPOL FACTORY"));
+        assert_eq!(sorted("ZAVOD KUPOL"), sorted("KUPOL PLANT"));
+        assert_eq!(
+            sorted("ЦЕНТРАЛЬНЫЙ НАУЧНО-ИССЛЕДОВАТЕЛЬСКИЙ ИНСТИТУТ БУРЕВЕСТНИК"),
+            sorted("CENTRAL SCIENTIFIC RESEARCH INSTITUTE BUREVESTNIK")
+        );
+    }
+
+    #[test]
     fn idempotent_on_its_own_output() {
         for s in [
             "SZ DJI TECHNOLOGY CO LTD",

@@ -174,7 +174,7 @@ const COARSE_PLACES: [&str; 12] = [
 ];
 
 /// The city words of a name (place prefixes such as SHENZHEN, or `(XIAMEN)`), provinces left out.
-fn cities(n: &NormName) -> Vec<&str> {
+pub fn cities(n: &NormName) -> Vec<&str> {
     let Some(v) = n.script_variants.first() else {
         return Vec::new();
     };

@@ -126,7 +126,8 @@ pub fn clean_punctuation(text: &str) -> String {
         }
         let prev_alnum = i > 0 && chars[i - 1].is_alphanumeric();
         let next_alnum = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        if is_apostrophe(c) || (c == '.' && prev_alnum && next_alnum) {
+        // An apostrophe inside a word (O'BRIEN) is dropped; one between a word and a quote is a quote (`Crimea’‘Chernomorneftegaz’` is two words).
+        if (is_apostrophe(c) || c == '.') && prev_alnum && next_alnum {
             continue;
         }
         if c == '&' || c == '+' {
@@ -174,6 +175,11 @@ mod tests {
         assert_eq!(words("First Bank Int’l"), vec!["FIRST", "BANK", "INTL"]);
         assert_eq!(words("AT&T Inc."), vec!["AT", "&", "T", "INC"]);
         assert_eq!(words("DJI大疆"), vec!["DJI", "大疆"]);
+        assert_eq!(
+            words("Republic of Crimea’‘Chernomorneftegaz’"),
+            vec!["REPUBLIC", "OF", "CRIMEA", "CHERNOMORNEFTEGAZ"]
+        );
+        assert_eq!(words("O’Brien & Sons’"), vec!["OBRIEN", "&", "SONS"]);
         assert_eq!(words("深圳市（大疆）"), vec!["深圳市", "大疆"]);
     }
 

@@ -87,13 +87,32 @@ pub const W_MISMATCHED_WORD: f64 = -4.0;
 /// Screening's stricter name terms for organisations, on the best pair's core words: `(name, value, weight, detail)`.
 ///
 /// Deduplicating customs mentions forgives a letter here and there (typos are common there); a list entry and a company that merely resembles it are different parties, so for screening a one-word name must match exactly in some Latin reading, and a distinctive word facing a different one counts against the match.
+/// An exact match on one distinctive word, with a query city the entry never gives, carries `one_shared_word` (`terms.rs`).
 pub fn strict_terms(
     a: &tradetrail_resolve::NormName,
     b: &tradetrail_resolve::NormName,
 ) -> Vec<(&'static str, f64, f64, String)> {
+    strict_terms_of_entry(a, b, std::iter::empty())
+}
+
+/// [`strict_terms`] with the entry's other names, which can clear `one_shared_word`.
+pub(crate) fn strict_terms_of_entry<'a>(
+    a: &tradetrail_resolve::NormName,
+    b: &tradetrail_resolve::NormName,
+    entry_names: impl Iterator<Item = &'a tradetrail_resolve::NormName>,
+) -> Vec<(&'static str, f64, f64, String)> {
     let f = tradetrail_resolve::features::name_features(a, b);
     let mut out = Vec::new();
-    if f.core_a.is_empty() || f.core_b.is_empty() || f.values[0] > 0.0 {
+    if f.core_a.is_empty() || f.core_b.is_empty() {
+        return out;
+    }
+    if f.values[0] > 0.0 {
+        out.extend(crate::terms::one_shared_word_of_entry(
+            a,
+            b,
+            &f,
+            entry_names,
+        ));
         return out;
     }
     if f.core_a.len() == 1 && f.core_b.len() == 1 {
@@ -164,11 +183,11 @@ pub(crate) fn party_terms(q: &PreparedQuery, t: &Target) -> Decision {
     Decision::Terms(country_term(q, t).map_or(0.0, |c| c.1))
 }
 
-/// Builds the explained hit for entry `t`, best matched by query name `qi` and entry name `ni`.
+/// Builds the explained hit for entry `t` (with name `skip` held out, if any), best matched by query name `qi` and entry name `ni`.
 pub(crate) fn hit(
     index: &Index,
     q: &PreparedQuery,
-    t: u32,
+    (t, skip): (u32, Option<u32>),
     qi: usize,
     ni: usize,
     score: f64,
@@ -188,7 +207,9 @@ pub(crate) fn hit(
     if let Some(qn) = names.get(qi)
         && strict_applies(&q.kind, target)
     {
-        for (name, value, weight, detail) in strict_terms(&qn.name, &entry_name.name) {
+        for (name, value, weight, detail) in
+            strict_terms_of_entry(&qn.name, &entry_name.name, index.entry_names(t, skip))
+        {
             features.push(HitFeature {
                 name: name.into(),
                 value,
@@ -197,6 +218,22 @@ pub(crate) fn hit(
                 detail,
             });
         }
+    }
+    if let Some(qn) = names.get(qi)
+        && strict_applies(&q.kind, target)
+        && let Some((name, value, weight, detail)) = crate::terms::entry_place_conflict(
+            &qn.name,
+            &entry_name.name,
+            index.entry_names(t, skip),
+        )
+    {
+        features.push(HitFeature {
+            name: name.into(),
+            value,
+            weight,
+            contribution: value * weight,
+            detail,
+        });
     }
     if let Some((name, weight, detail)) = country_term(q, target) {
         features.push(HitFeature {

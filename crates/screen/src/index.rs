@@ -361,10 +361,20 @@ impl Index {
                     explain::Decision::Terms(extra) => {
                         let strict: f64 = match pq.names_for(target.entry_type).get(qi) {
                             Some(qn) if explain::strict_applies(&pq.kind, target) => {
-                                explain::strict_terms(&qn.name, &self.names[ni].prepared.name)
-                                    .iter()
-                                    .map(|t| t.1 * t.2)
-                                    .sum()
+                                let best = &self.names[ni].prepared.name;
+                                explain::strict_terms_of_entry(
+                                    &qn.name,
+                                    best,
+                                    self.entry_names(t, skip),
+                                )
+                                .iter()
+                                .chain(&crate::terms::entry_place_conflict(
+                                    &qn.name,
+                                    best,
+                                    self.entry_names(t, skip),
+                                ))
+                                .map(|t| t.1 * t.2)
+                                .sum()
                             }
                             _ => 0.0,
                         };
@@ -384,7 +394,9 @@ impl Index {
         scored.truncate(opts.limit);
         scored
             .into_iter()
-            .map(|(p, t, qi, ni)| explain::hit(self, &pq, t, qi, ni, p, opts.match_threshold))
+            .map(|(p, t, qi, ni)| {
+                explain::hit(self, &pq, (t, skip), qi, ni, p, opts.match_threshold)
+            })
             .collect()
     }
 
@@ -425,6 +437,17 @@ impl Index {
         let start = self.names.partition_point(|n| n.target < t);
         let end = self.names.partition_point(|n| n.target <= t);
         start..end
+    }
+
+    /// The normalised names of one entry, the held-out one (`skip`) left out.
+    pub(crate) fn entry_names(
+        &self,
+        t: u32,
+        skip: Option<u32>,
+    ) -> impl Iterator<Item = &tradetrail_resolve::NormName> {
+        self.name_range(t)
+            .filter(move |&i| Some(i as u32) != skip)
+            .map(|i| &self.names[i].prepared.name)
     }
 
     /// The entry of an indexed name.

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod index;
 pub mod keys;
 pub mod target;
+pub mod terms;
 
 pub use explain::{Hit, HitFeature};
 pub use index::{DEFAULT_THRESHOLD, Index, Options, Query, QueryKind};
