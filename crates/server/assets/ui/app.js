@@ -30,6 +30,34 @@ export async function api(path, options = {}) {
   return body;
 }
 
+/**
+ * Fetches a file with the bearer token, since a plain link cannot send it, then saves it (filename) or opens it in a new tab (open).
+ * Returns the handler a link's onclick takes; the link keeps its real href for saving by hand on a server without tokens.
+ */
+export function fileLink(path, { filename = null, open = false } = {}) {
+  return async (ev) => {
+    ev.preventDefault();
+    const headers = {};
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = "Bearer " + token;
+    const res = await fetch(path, { headers });
+    if (!res.ok) {
+      window.alert(`${res.status}: ${await res.text()}`);
+      return;
+    }
+    const url = URL.createObjectURL(await res.blob());
+    if (open) {
+      window.open(url, "_blank", "noopener");
+    } else {
+      const a = el("a", { href: url, download: filename || "export" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  };
+}
+
 /** Creates an element: el("a", {href: "#"}, "text", child). Attributes starting with "on" become listeners. */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

@@ -1,6 +1,6 @@
 // The entity page: names by script, identifiers, addresses, roles, a timeline of shipments by month, counterparts, watchlist hits, findings and recent lines.
 
-import { api, el, usd, table, show, whoami } from "./app.js";
+import { api, el, usd, table, show, whoami, fileLink } from "./app.js";
 
 function list(title, values) {
   const items = (values || []).filter(Boolean);
@@ -90,7 +90,7 @@ export async function render(id) {
         " ",
         el("a", { href: `#/findings?entity=${encodeURIComponent(e.entity_id)}`, class: "button" }, "Findings queue"),
         " ",
-        el("a", { href: `/api/export?format=csv&sql=${encodeURIComponent(`SELECT s.* FROM shipments s JOIN party_mentions p ON p.record_id = s.record_id WHERE p.entity_id = '${e.entity_id}' ORDER BY s.declaration_date, s.record_id`)}`, class: "button" }, "Export lines (CSV)"),
+        exportLink(e.entity_id),
       ),
     ),
     el(
@@ -149,4 +149,11 @@ export async function render(id) {
   show("entity", ...parts);
   if (page.months.length) timeline(chartBox, page.months);
   else chartBox.replaceWith(el("p", {}, "No dated lines."));
+}
+
+/** The entity's lines as CSV, fetched with the bearer token when the server has one. */
+function exportLink(entityId) {
+  const sql = `SELECT s.* FROM shipments s JOIN party_mentions p ON p.record_id = s.record_id WHERE p.entity_id = '${entityId}' ORDER BY s.declaration_date, s.record_id`;
+  const href = `/api/export?format=csv&sql=${encodeURIComponent(sql)}`;
+  return el("a", { href, class: "button", onclick: fileLink(href, { filename: `${entityId}-lines.csv` }) }, "Export lines (CSV)");
 }

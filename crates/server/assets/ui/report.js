@@ -1,6 +1,6 @@
 // The report view: the route Sankey between countries (ECharts) and the investigation report's sections, each table with the query that reproduces it.
 
-import { api, el, usd, show, failure, params, go } from "./app.js";
+import { api, el, usd, show, failure, params, go, fileLink } from "./app.js";
 
 /** Country routes as a Sankey; senders and recipients are separate nodes so a country trading with itself draws no cycle. */
 export function sankey(node, routes) {
@@ -74,7 +74,7 @@ export async function render() {
       el("h1", {}, report.title),
       scopeForm(p),
       el("p", { class: "headline", id: "headline" }, report.headline.text),
-      el("p", {}, el("a", { href: `/api/report.html?${scope}`, target: "_blank", rel: "noopener" }, "Open the self-contained HTML report"), " · ", el("a", { href: `/api/report?${scope}`, target: "_blank", rel: "noopener" }, "JSON")),
+      el("p", {}, el("a", { href: `/api/report.html?${scope}`, onclick: fileLink(`/api/report.html?${scope}`, { open: true }) }, "Open the self-contained HTML report"), " · ", el("a", { href: `/api/report?${scope}`, onclick: fileLink(`/api/report?${scope}`, { filename: "report.json" }) }, "JSON")),
       el("h2", {}, "Routes between countries (all senders and recipients in the graph, USD)"),
       chartBox,
       report.sections.map(section),
