@@ -319,43 +319,27 @@ fn values_and_defaults() {
     );
 }
 
-/// Inputs the fuzzers once crashed on: each must give a result or an error, never a panic.
+/// Inputs the fuzzers once crashed on: each must give a result or a whole-file error naming the file, never a panic.
 #[test]
 fn fuzz_crashes_stay_fixed() {
-    // A Parquet file whose embedded Arrow schema (ARROW:schema) is malformed: the parquet crate panicked decoding it.
-    let o = crate::common::opts();
-    let r = tradetrail_ingest::ingest_path(
-        &crate::common::data("fuzz/bad_arrow_schema.parquet"),
-        &o,
-        &mut tradetrail_ingest::KnownRecords::new(),
-        &mut crate::common::Collect::default(),
-        &(),
-    );
-    if let Ok(r) = r {
-        crate::common::assert_adds_up(&r);
-    }
-    // A Parquet page whose RLE run overruns its buffer: the decoder asserted.
-    let r = tradetrail_ingest::ingest_path(
-        &crate::common::data("fuzz/corrupt_rle_page.parquet"),
-        &o,
-        &mut tradetrail_ingest::KnownRecords::new(),
-        &mut crate::common::Collect::default(),
-        &(),
-    );
-    match r {
-        Ok(r) => crate::common::assert_adds_up(&r),
-        Err(e) => assert!(e.to_string().contains("corrupt_rle_page.parquet"), "{e}"),
-    }
-    // An XLSX sheet whose cell reference overflows calamine's column arithmetic: a clear whole-file error.
-    let r = tradetrail_ingest::ingest_path(
-        &crate::common::data("fuzz/bad_cell_reference.xlsx"),
-        &o,
-        &mut tradetrail_ingest::KnownRecords::new(),
-        &mut crate::common::Collect::default(),
-        &(),
-    );
-    match r {
-        Ok(r) => crate::common::assert_adds_up(&r),
-        Err(e) => assert!(e.to_string().contains("bad_cell_reference.xlsx"), "{e}"),
+    for file in [
+        // A Parquet footer whose embedded Arrow schema (ARROW:schema) is malformed: the parquet crate panicked decoding it.
+        "bad_arrow_schema.parquet",
+        // A Parquet page whose RLE run overruns its buffer: the decoder asserted.
+        "corrupt_rle_page.parquet",
+        // An XLSX sheet whose cell reference overflows calamine's column arithmetic.
+        "bad_cell_reference.xlsx",
+    ] {
+        let r = tradetrail_ingest::ingest_path(
+            &crate::common::data(&format!("fuzz/{file}")),
+            &crate::common::opts(),
+            &mut tradetrail_ingest::KnownRecords::new(),
+            &mut crate::common::Collect::default(),
+            &(),
+        );
+        match r {
+            Ok(r) => crate::common::assert_adds_up(&r),
+            Err(e) => assert!(e.to_string().contains(file), "{e}"),
+        }
     }
 }
