@@ -125,36 +125,11 @@ fn party(g: &Graph, n: u32) -> String {
     format!("{} [{}]", g.name(n), if c.is_empty() { "??" } else { c })
 }
 
-/// One path as JSON: hops with parties, goods, quantity, value and evidence.
-pub fn path_json(g: &Graph, p: &tradetrail_graph::Path) -> serde_json::Value {
-    let hops: Vec<serde_json::Value> = p
-        .flows
-        .iter()
-        .map(|&i| {
-            let f = &g.flows[i as usize];
-            serde_json::json!({
-                "from": g.entity_id(f.from), "from_name": g.name(f.from), "from_country": g.country(f.from),
-                "to": g.entity_id(f.to), "to_name": g.name(f.to), "to_country": g.country(f.to),
-                "date": iso_date(f.date), "category": f.goods.category.as_str(),
-                "brand": g.text(f.goods.brand), "model": g.text(f.goods.model), "hs6": g.text(f.hs6),
-                "quantity": f.quantity, "value_usd": f.value_usd,
-                "dataset": g.text(f.evidence.dataset), "file": g.text(f.evidence.file),
-                "line": f.evidence.line, "record_id": g.record_id(f.evidence.record),
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "via_brand": p.via_brand.map(|b| g.text(b)),
-        "delivered_usd": p.delivered_usd,
-        "hops": hops,
-    })
-}
-
 /// Prints the paths of a trace as text or JSON lines.
 pub fn print_paths(g: &Graph, r: &TraceResult, json: bool) {
     for (k, p) in r.paths.iter().enumerate() {
         if json {
-            println!("{}", path_json(g, p));
+            println!("{}", tradetrail_graph::path_json(g, p));
             continue;
         }
         println!(

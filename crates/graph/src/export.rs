@@ -259,3 +259,29 @@ pub fn csv_edges(g: &Graph, sel: &Selection, out: &mut dyn Write) -> Result<()> 
     w.flush()?;
     Ok(())
 }
+
+/// One traced path as JSON: the brand it entered the data with, the delivered value, and every hop with its parties, goods and source row.
+/// The CLI's `trace --json` and the HTTP API print the same shape.
+pub fn path_json(g: &Graph, p: &crate::trace::Path) -> serde_json::Value {
+    let hops: Vec<serde_json::Value> = p
+        .flows
+        .iter()
+        .map(|&i| {
+            let f = &g.flows[i as usize];
+            serde_json::json!({
+                "from": g.entity_id(f.from), "from_name": g.name(f.from), "from_country": g.country(f.from),
+                "to": g.entity_id(f.to), "to_name": g.name(f.to), "to_country": g.country(f.to),
+                "date": tradetrail_model::iso_date(f.date), "category": f.goods.category.as_str(),
+                "brand": g.text(f.goods.brand), "model": g.text(f.goods.model), "hs6": g.text(f.hs6),
+                "quantity": f.quantity, "value_usd": f.value_usd,
+                "dataset": g.text(f.evidence.dataset), "file": g.text(f.evidence.file),
+                "line": f.evidence.line, "record_id": g.record_id(f.evidence.record),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "via_brand": p.via_brand.map(|b| g.text(b)),
+        "delivered_usd": p.delivered_usd,
+        "hops": hops,
+    })
+}

@@ -22,6 +22,7 @@ mod transship;
 
 pub use builder::{GraphBuilder, GraphOptions, LineFacts};
 pub use error::{Error, Result};
+pub use export::path_json;
 pub use graph::{
     BuildStats, Category, Countries, EDGE_EVIDENCE, Edge, Evidence, Flow, Goods, Graph, Interner,
     Node, NodeId, Sym,

@@ -214,30 +214,13 @@ pub async fn trace(
     let r = tokio::task::spawn_blocking(move || tradetrail_graph::trace(&g2, &q))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let paths: Vec<Value> = r.paths.iter().map(|path| path_json(&g, path)).collect();
+    let paths: Vec<Value> = r
+        .paths
+        .iter()
+        .map(|path| tradetrail_graph::path_json(&g, path))
+        .collect();
     Ok(Json(json!({
         "found": r.found, "starts": r.starts, "steps": r.steps, "truncated": r.truncated,
         "paths": paths,
     })))
-}
-
-/// One path: hops with parties, goods, quantity, value and evidence.
-fn path_json(g: &Graph, p: &tradetrail_graph::Path) -> Value {
-    let hops: Vec<Value> = p
-        .flows
-        .iter()
-        .map(|&i| {
-            let f = &g.flows[i as usize];
-            json!({
-                "from": g.entity_id(f.from), "from_name": g.name(f.from), "from_country": g.country(f.from),
-                "to": g.entity_id(f.to), "to_name": g.name(f.to), "to_country": g.country(f.to),
-                "date": iso_date(f.date), "category": f.goods.category.as_str(),
-                "brand": g.text(f.goods.brand), "model": g.text(f.goods.model), "hs6": g.text(f.hs6),
-                "quantity": f.quantity, "value_usd": f.value_usd,
-                "dataset": g.text(f.evidence.dataset), "file": g.text(f.evidence.file),
-                "line": f.evidence.line, "record_id": g.record_id(f.evidence.record),
-            })
-        })
-        .collect();
-    json!({ "via_brand": p.via_brand.map(|b| g.text(b)), "delivered_usd": p.delivered_usd, "hops": hops })
 }
