@@ -8,206 +8,20 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use arrow::array::{Array, ArrayRef, AsArray};
-use arrow::datatypes::{DataType, Float64Type, UInt64Type};
-use arrow::record_batch::RecordBatch;
-use tradetrail_detect::{Context, Entity, Input, Line, ListHit};
+use tradetrail_detect::{Context, Input, ListHit};
 use tradetrail_model::{FindingBatchBuilder, ScreeningHit};
 use tradetrail_store::{HitReviews, ImportSpec, Table, Workspace};
 
-/// Lines with their classification and their sender and recipient entities (the name column first, the Latin twin as fallback).
-const LINES: &str = "SELECT s.record_id, s.dataset, s.source_file, s.source_line, s.declaration_date, s.reporting_country, \
-    s.sender_country, s.dispatch_country, s.origin_country, s.trading_country, s.destination_country, s.hs6, s.quantity, s.net_kg, \
-    s.value_usd, s.currency, c.category, c.product_id, c.brand, c.chpl_tier, c.misclassified, c.vague_score, \
-    COALESCE(ps.entity_id, pse.entity_id) AS sender_entity, COALESCE(pr.entity_id, pre.entity_id) AS recipient_entity \
-    FROM shipments s LEFT JOIN classifications c ON c.record_id = s.record_id \
-    LEFT JOIN party_mentions ps ON ps.record_id = s.record_id AND ps.source_column = 'sender_name' \
-    LEFT JOIN party_mentions pse ON pse.record_id = s.record_id AND pse.source_column = 'sender_name_en' \
-    LEFT JOIN party_mentions pr ON pr.record_id = s.record_id AND pr.source_column = 'recipient_name' \
-    LEFT JOIN party_mentions pre ON pre.record_id = s.record_id AND pre.source_column = 'recipient_name_en' \
-    ORDER BY s.record_id";
+pub use crate::detect_context::load_context;
 
-const ENTITIES: &str = "SELECT entity_id, canonical_name, names_latin, names_cyrillic, names_han, names_other, identifiers, addresses \
-    FROM entities ORDER BY entity_id";
-
-fn column(batch: &RecordBatch, name: &str, to: &DataType) -> anyhow::Result<ArrayRef> {
-    let col = batch
-        .column_by_name(name)
-        .with_context(|| format!("column {name}"))?;
-    Ok(arrow::compute::cast(col, to)?)
-}
-
-fn texts(batch: &RecordBatch, name: &str) -> anyhow::Result<Vec<Option<String>>> {
-    let a = column(batch, name, &DataType::Utf8)?;
-    let a = a.as_string::<i32>();
-    Ok((0..a.len())
-        .map(|i| a.is_valid(i).then(|| a.value(i).to_owned()))
-        .collect())
-}
-
-fn floats(batch: &RecordBatch, name: &str) -> anyhow::Result<Vec<Option<f64>>> {
-    let a = column(batch, name, &DataType::Float64)?;
-    let a = a.as_primitive::<Float64Type>();
-    Ok((0..a.len())
-        .map(|i| a.is_valid(i).then(|| a.value(i)))
-        .collect())
-}
-
-fn json_list(text: &Option<String>) -> Vec<String> {
-    text.as_deref()
-        .and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
-}
-
-/// Reads the detection context from the workspace's tables.
-pub fn load_context(ws: &Workspace) -> anyhow::Result<Context> {
-    let rt = crate::runtime()?;
-    let mut ctx = Context::default();
-    for (kind, name, input) in [
-        ("derived", "classifications", Input::Classifications),
-        ("derived", "entities", Input::Entities),
-    ] {
-        if ws.manifest().find_import(kind, name).is_some() {
-            ctx.inputs.push(input);
-        }
-    }
-    for b in rt.block_on(ws.query(ENTITIES))? {
-        let [id, name, latin, cyr, han, other, ids, addresses] = [
-            "entity_id",
-            "canonical_name",
-            "names_latin",
-            "names_cyrillic",
-            "names_han",
-            "names_other",
-            "identifiers",
-            "addresses",
-        ]
-        .map(|c| texts(&b, c));
-        let (id, name, ids, addresses) = (id?, name?, ids?, addresses?);
-        let names = [latin?, cyr?, han?, other?];
-        for i in 0..b.num_rows() {
-            ctx.entities.push(Entity {
-                id: id[i].clone().unwrap_or_default(),
-                name: name[i].clone().unwrap_or_default(),
-                names: names.iter().flat_map(|n| json_list(&n[i])).collect(),
-                addresses: json_list(&addresses[i]),
-                identifiers: json_list(&ids[i]),
-            });
-        }
-    }
-    let index: HashMap<String, u32> = ctx
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i as u32))
-        .collect();
-    let entity = |id: &Option<String>| id.as_deref().and_then(|id| index.get(id).copied());
-    for b in rt.block_on(ws.query(LINES))? {
-        let t = |c: &str| texts(&b, c);
-        let f = |c: &str| floats(&b, c);
-        let (record_id, dataset, file) = (t("record_id")?, t("dataset")?, t("source_file")?);
-        let source_line = column(&b, "source_line", &DataType::UInt64)?;
-        let source_line = source_line.as_primitive::<UInt64Type>();
-        let dates = column(&b, "declaration_date", &DataType::Date32)?;
-        let dates = dates.as_primitive::<arrow::datatypes::Date32Type>();
-        let [
-            reporting,
-            sender_c,
-            dispatch,
-            origin,
-            trading,
-            destination,
-            hs6,
-            currency,
-        ] = [
-            "reporting_country",
-            "sender_country",
-            "dispatch_country",
-            "origin_country",
-            "trading_country",
-            "destination_country",
-            "hs6",
-            "currency",
-        ]
-        .map(t);
-        let [
-            category,
-            product,
-            brand,
-            chpl,
-            misclassified,
-            sender,
-            recipient,
-        ] = [
-            "category",
-            "product_id",
-            "brand",
-            "chpl_tier",
-            "misclassified",
-            "sender_entity",
-            "recipient_entity",
-        ]
-        .map(t);
-        let (quantity, net_kg, value, vague) = (
-            f("quantity")?,
-            f("net_kg")?,
-            f("value_usd")?,
-            f("vague_score")?,
-        );
-        let (reporting, sender_c, dispatch, origin, trading, destination, hs6, currency) = (
-            reporting?,
-            sender_c?,
-            dispatch?,
-            origin?,
-            trading?,
-            destination?,
-            hs6?,
-            currency?,
-        );
-        let (category, product, brand, chpl, misclassified, sender, recipient) = (
-            category?,
-            product?,
-            brand?,
-            chpl?,
-            misclassified?,
-            sender?,
-            recipient?,
-        );
-        for i in 0..b.num_rows() {
-            ctx.lines.push(Line {
-                record_id: record_id[i].clone().unwrap_or_default(),
-                dataset: dataset[i].clone().unwrap_or_default(),
-                file: file[i].clone().unwrap_or_default(),
-                line: source_line.value(i),
-                date: dates.is_valid(i).then(|| dates.value(i)),
-                reporting_country: reporting[i].clone(),
-                sender_country: sender_c[i].clone(),
-                dispatch_country: dispatch[i].clone(),
-                origin_country: origin[i].clone(),
-                trading_country: trading[i].clone(),
-                destination_country: destination[i].clone(),
-                hs6: hs6[i].clone(),
-                quantity: quantity[i],
-                net_kg: net_kg[i],
-                value_usd: value[i],
-                currency: currency[i].clone(),
-                category: category[i].clone(),
-                product_id: product[i].clone(),
-                brand: brand[i].clone(),
-                chpl_tier: chpl[i].clone(),
-                misclassified: misclassified[i].clone(),
-                vague_score: vague[i],
-                sender: entity(&sender[i]),
-                recipient: entity(&recipient[i]),
-            });
-        }
-    }
+/// Adds what later stages found to a context holding lines and entities: the screening hits (with analysts' current reviews) and the trade graph.
+pub fn add_hits_and_graph(ws: &Workspace, ctx: &mut Context) -> anyhow::Result<()> {
     if ws
         .manifest()
         .find_import("derived", "screening_hits")
         .is_some()
     {
-        ctx.hits = load_hits(ws, &ctx)?;
+        ctx.hits = load_hits(ws, ctx)?;
         ctx.inputs.push(Input::Screening);
     }
     if ctx.has(Input::Entities) {
@@ -221,7 +35,7 @@ pub fn load_context(ws: &Workspace) -> anyhow::Result<Context> {
             Err(e) => return Err(anyhow::Error::new(e).context("building the trade graph")),
         }
     }
-    Ok(ctx)
+    Ok(())
 }
 
 /// The screening hits of the context's entities, each with the status analysts' reviews give it now (a review recorded after the screening run counts).

@@ -1,12 +1,14 @@
 //! `tradetrail entities build`: every party mention of every stored line gets an entity, written as the derived `party_mentions` and `entities` tables in one commit.
 //!
-//! Lines are read once; identical mentions (same folded name, country, identifiers and address) are resolved once.
+//! Lines are read twice, in the store's order, one batch at a time: the first pass folds mentions into the distinct list and keeps only a distinct index per mention; the second writes `party_mentions`.
+//! Memory grows with the distinct mentions, not with the lines.
+//! Identical mentions (same folded name, country, identifiers and address) are resolved once.
 //! Distinct mentions are sorted by their stable key before clustering, so entity ids depend on the data and the judgements, never on run order.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use anyhow::Context;
-use futures::StreamExt;
+use arrow::array::Array;
 use rayon::prelude::*;
 use tradetrail_model::{
     EntityBatchBuilder, EntityRow, PartyMention, PartyMentionBatchBuilder, ShipmentLine,
@@ -124,61 +126,56 @@ pub fn build(ws: &mut Workspace) -> anyhow::Result<Option<Built>> {
         ),
         version: Some(env!("CARGO_PKG_VERSION").into()),
     };
-    let rt = crate::runtime()?;
-    let ctx = rt.block_on(ws.session())?;
     let Some(mut txn) = ws.begin_import(spec)? else {
         return Ok(None);
     };
 
-    // Read every line once: per-line mentions point into the distinct list.
+    // Pass one: every line's mentions, folded into the distinct list; per mention only its distinct index is kept.
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut distinct: Vec<Distinct> = Vec::new();
-    let mut rows: Vec<(String, u8, u32, String)> = Vec::new();
-    rt.block_on(async {
-        let df = ctx.sql("SELECT * FROM shipments").await?;
-        let mut stream = df.execute_stream().await?;
-        while let Some(batch) = stream.next().await {
-            let lines =
-                ShipmentLine::from_batch(&batch?).context("shipments have the shipment schema")?;
-            let parsed: Vec<Vec<(usize, Party, String)>> = lines
-                .par_iter()
-                .map(|l| {
-                    line_parties(l)
-                        .into_iter()
-                        .map(|(c, p)| {
-                            let k = mention_key(&p);
-                            (c, p, k)
-                        })
-                        .collect()
-                })
-                .collect();
-            for (line, parties) in lines.iter().zip(parsed) {
-                for (col, party, key) in parties {
-                    let role_bit = match PARTY_COLUMNS[col].0 {
-                        "sender" => 1,
-                        "recipient" => 2,
-                        _ => 4,
-                    };
-                    let name = party.name.clone();
-                    let next = distinct.len() as u32;
-                    let at = *index.entry(key.clone()).or_insert(next);
-                    if at == next {
-                        distinct.push(Distinct {
-                            key,
-                            party,
-                            lines: 0,
-                            roles: 0,
-                        });
-                    }
-                    let d = &mut distinct[at as usize];
-                    d.lines += 1;
-                    d.roles |= role_bit;
-                    rows.push((line.record_id.clone(), col as u8, at, name));
+    let mut mention_at: Vec<u32> = Vec::new();
+    for batch in ws.scan(Table::Shipments, None)? {
+        let lines =
+            ShipmentLine::from_batch(&batch?).context("shipments have the shipment schema")?;
+        let parsed: Vec<Vec<(usize, Party, String)>> = lines
+            .par_iter()
+            .map(|l| {
+                line_parties(l)
+                    .into_iter()
+                    .map(|(c, p)| {
+                        let k = mention_key(&p);
+                        (c, p, k)
+                    })
+                    .collect()
+            })
+            .collect();
+        for (col, party, key) in parsed.into_iter().flatten() {
+            let role_bit = match PARTY_COLUMNS[col].0 {
+                "sender" => 1,
+                "recipient" => 2,
+                _ => 4,
+            };
+            let at = match index.get(&key) {
+                Some(&at) => at,
+                None => {
+                    let at = distinct.len() as u32;
+                    index.insert(key.clone(), at);
+                    distinct.push(Distinct {
+                        key,
+                        party,
+                        lines: 0,
+                        roles: 0,
+                    });
+                    at
                 }
-            }
+            };
+            let d = &mut distinct[at as usize];
+            d.lines += 1;
+            d.roles |= role_bit;
+            mention_at.push(at);
         }
-        anyhow::Ok(())
-    })?;
+    }
+    drop(index);
 
     // Sort distinct mentions by key so labels (smallest member) and entity ids are stable.
     let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
@@ -224,28 +221,9 @@ pub fn build(ws: &mut Workspace) -> anyhow::Result<Option<Built>> {
         .map(|&l| entity_id(&distinct[l as usize].key))
         .collect();
 
-    // party_mentions, in record order.
-    for r in &mut rows {
-        r.2 = rank[r.2 as usize];
-    }
-    rows.par_sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    let line_mentions = rows.len() as u64;
-    for chunk in rows.chunks(100_000) {
-        let mut b = PartyMentionBatchBuilder::default();
-        for (record_id, col, at, name) in chunk {
-            let (role, column) = PARTY_COLUMNS[*col as usize];
-            b.push(&PartyMention {
-                record_id: record_id.clone(),
-                role: role.into(),
-                source_column: column.into(),
-                mention_key: distinct[*at as usize].key.clone(),
-                entity_id: ids[*at as usize].clone(),
-                name: name.clone(),
-                script: dominant_script(name).label().into(),
-            });
-        }
-        txn.write(Table::PartyMentions, &b.finish())?;
-    }
+    // Pass two: the same scan again, writing each mention with its entity, in line order.
+    let line_mentions = write_mentions(ws, &mut txn, &mention_at, &rank, &distinct, &ids)?;
+    drop(mention_at);
     let entities = entity_rows(&distinct, &clustering.label, &ids);
     for chunk in entities.chunks(100_000) {
         let mut b = EntityBatchBuilder::default();
@@ -262,6 +240,71 @@ pub fn build(ws: &mut Workspace) -> anyhow::Result<Option<Built>> {
         entities: entities.len(),
         stats: clustering.stats,
     }))
+}
+
+/// Writes `party_mentions`: one row per named party of every line, read in the same order as pass one, so the n-th mention is `mention_at[n]`.
+fn write_mentions(
+    ws: &Workspace,
+    txn: &mut tradetrail_store::ImportTxn,
+    mention_at: &[u32],
+    rank: &[u32],
+    distinct: &[Distinct],
+    ids: &[String],
+) -> anyhow::Result<u64> {
+    let mut columns = vec!["record_id"];
+    columns.extend(PARTY_COLUMNS.iter().map(|(_, c)| *c));
+    let mut next = mention_at.iter();
+    let mut b = PartyMentionBatchBuilder::default();
+    let mut written = 0u64;
+    for batch in ws.scan(Table::Shipments, Some(&columns))? {
+        let batch = batch?;
+        let strings: Vec<&arrow::array::StringArray> = (0..columns.len())
+            .map(|i| {
+                batch
+                    .column(i)
+                    .as_any()
+                    .downcast_ref::<arrow::array::StringArray>()
+                    .with_context(|| format!("shipments.{} is text", columns[i]))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        for row in 0..batch.num_rows() {
+            for (c, (role, column)) in PARTY_COLUMNS.iter().enumerate() {
+                let names = strings[c + 1];
+                if names.is_null(row) {
+                    continue;
+                }
+                let name = names.value(row).trim();
+                if name.is_empty() {
+                    continue;
+                }
+                let at = rank[*next
+                    .next()
+                    .context("shipments changed between the two passes of the build")?
+                    as usize] as usize;
+                b.push(&PartyMention {
+                    record_id: strings[0].value(row).to_owned(),
+                    role: (*role).into(),
+                    source_column: (*column).into(),
+                    mention_key: distinct[at].key.clone(),
+                    entity_id: ids[at].clone(),
+                    name: name.to_owned(),
+                    script: dominant_script(name).label().into(),
+                });
+                written += 1;
+            }
+        }
+        if b.len() >= 100_000 {
+            txn.write(Table::PartyMentions, &b.finish())?;
+        }
+    }
+    anyhow::ensure!(
+        next.next().is_none(),
+        "shipments changed between the two passes of the build"
+    );
+    if !b.is_empty() {
+        txn.write(Table::PartyMentions, &b.finish())?;
+    }
+    Ok(written)
 }
 
 fn json(values: impl IntoIterator<Item = String>) -> Option<String> {

@@ -6,6 +6,7 @@
 mod classify;
 mod demo;
 mod detect;
+mod detect_context;
 mod entities;
 mod entities_build;
 mod eval;

@@ -36,33 +36,38 @@ impl Input {
     }
 }
 
+/// Shared, immutable text of a [`Line`]: the loader interns repeated values (countries, codes, brands, file names), so ten million lines hold each distinct value once.
+pub type Text = Arc<str>;
+
 /// One shipment line with what the earlier stages found about it.
+///
+/// Lines are the largest part of the detectors' memory: keep the fields small (text as [`Text`], no per-line collections).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
     /// Record id.
-    pub record_id: String,
+    pub record_id: Text,
     /// Dataset.
-    pub dataset: String,
+    pub dataset: Text,
     /// Source file, as ingested.
-    pub file: String,
+    pub file: Text,
     /// 1-based physical line in the source file.
     pub line: u64,
     /// Declaration date (days since 1970-01-01).
     pub date: Option<i32>,
     /// Country whose customs produced the record.
-    pub reporting_country: Option<String>,
+    pub reporting_country: Option<Text>,
     /// Sender country.
-    pub sender_country: Option<String>,
+    pub sender_country: Option<Text>,
     /// Country of dispatch.
-    pub dispatch_country: Option<String>,
+    pub dispatch_country: Option<Text>,
     /// Country of origin.
-    pub origin_country: Option<String>,
+    pub origin_country: Option<Text>,
     /// Trading country.
-    pub trading_country: Option<String>,
+    pub trading_country: Option<Text>,
     /// Country of destination.
-    pub destination_country: Option<String>,
+    pub destination_country: Option<Text>,
     /// Declared HS6.
-    pub hs6: Option<String>,
+    pub hs6: Option<Text>,
     /// Declared quantity.
     pub quantity: Option<f64>,
     /// Net weight, kg.
@@ -70,17 +75,17 @@ pub struct Line {
     /// Value in USD.
     pub value_usd: Option<f64>,
     /// Invoice currency, ISO 4217.
-    pub currency: Option<String>,
+    pub currency: Option<Text>,
     /// Category from `classifications` (drone, drone_part, component, other).
-    pub category: Option<String>,
+    pub category: Option<Text>,
     /// Catalogue product id from `classifications`.
-    pub product_id: Option<String>,
+    pub product_id: Option<Text>,
     /// Brand from `classifications`.
-    pub brand: Option<String>,
+    pub brand: Option<Text>,
     /// CHPL tier of the declared code.
-    pub chpl_tier: Option<String>,
+    pub chpl_tier: Option<Text>,
     /// Why the declared code does not fit the goods.
-    pub misclassified: Option<String>,
+    pub misclassified: Option<Text>,
     /// How generic the description is, 0 to 1.
     pub vague_score: Option<f64>,
     /// Sender entity, index into [`Context::entities`].
@@ -224,7 +229,7 @@ impl Context {
         self.lines
             .iter()
             .enumerate()
-            .map(|(i, l)| (l.record_id.as_str(), i as u32))
+            .map(|(i, l)| (&*l.record_id, i as u32))
             .collect()
     }
 

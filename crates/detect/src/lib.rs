@@ -14,7 +14,7 @@ pub mod detectors;
 pub mod finding;
 pub mod stats;
 
-pub use context::{Context, Entity, INVASION, Input, Line, ListHit};
+pub use context::{Context, Entity, INVASION, Input, Line, ListHit, Text};
 pub use finding::{Feature, Finding, Severity, SubjectKind};
 
 /// What a detector is: its code, what it flags, its severity and the inputs it reads.

@@ -57,6 +57,14 @@ pub enum Error {
         "unknown table {0:?}; tables are: shipments, quarantine, list_entries, list_names, import_issues, hs_codes, hs_correlation, components, classifications, party_mentions, entities, screening_hits, findings, ingests, imports"
     )]
     UnknownTable(String),
+    /// A stage asked a table for a column its schema does not have.
+    #[error("table {table} has no column {column:?}")]
+    UnknownColumn {
+        /// Table name.
+        table: String,
+        /// Column asked for.
+        column: String,
+    },
 }
 
 /// Result with the store's [`Error`].

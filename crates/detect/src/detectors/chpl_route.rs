@@ -49,7 +49,7 @@ impl Detector for ChplRoute {
             if !l.to_russia() {
                 return None;
             }
-            let risky = |c: &Option<String>| {
+            let risky = |c: &Option<crate::Text>| {
                 c.as_deref()
                     .filter(|c| *c != origin && is_transshipment_risk(c))
                     .map(str::to_owned)

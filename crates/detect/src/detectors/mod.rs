@@ -58,7 +58,7 @@ pub(crate) fn line_finding(
     let l = ctx.line(i);
     Finding::new(
         info,
-        (SubjectKind::Line, l.record_id.clone()),
+        (SubjectKind::Line, l.record_id.to_string()),
         l.sender,
         summary,
         features,

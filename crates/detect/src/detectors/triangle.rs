@@ -61,7 +61,7 @@ impl Detector for Triangle {
             {
                 features.push(Feature::new("dispatch_in_transshipment_country", 1.0, 0.3));
             }
-            let c = |x: &Option<String>| x.clone().unwrap_or_else(|| "?".into());
+            let c = |x: &Option<crate::Text>| x.as_deref().unwrap_or("?").to_owned();
             let summary = format!(
                 "origin {}, dispatch {}, trading {}, sender {}",
                 c(&l.origin_country),

@@ -145,27 +145,27 @@ fn load(path: &Path) -> Context {
         };
         let _ = c.note;
         ctx.lines.push(Line {
-            record_id: c.id.clone(),
+            record_id: c.id.as_str().into(),
             dataset: "case".into(),
-            file: c.file.clone().unwrap_or_else(|| "case.csv".into()),
+            file: c.file.as_deref().unwrap_or("case.csv").into(),
             line: c.line.unwrap_or(n as u64 + 2),
             date: c.date.as_deref().map(day),
-            reporting_country: c.reporting_country,
-            sender_country: c.sender_country,
-            dispatch_country: c.dispatch_country,
-            origin_country: c.origin_country,
-            trading_country: c.trading_country,
-            destination_country: c.destination_country,
-            hs6: c.hs6,
+            reporting_country: c.reporting_country.map(Into::into),
+            sender_country: c.sender_country.map(Into::into),
+            dispatch_country: c.dispatch_country.map(Into::into),
+            origin_country: c.origin_country.map(Into::into),
+            trading_country: c.trading_country.map(Into::into),
+            destination_country: c.destination_country.map(Into::into),
+            hs6: c.hs6.map(Into::into),
             quantity: c.quantity,
             net_kg: c.net_kg,
             value_usd: c.value_usd,
-            currency: c.currency,
-            category: c.category,
-            product_id: c.product_id,
-            brand: c.brand,
-            chpl_tier: c.chpl_tier,
-            misclassified: c.misclassified,
+            currency: c.currency.map(Into::into),
+            category: c.category.map(Into::into),
+            product_id: c.product_id.map(Into::into),
+            brand: c.brand.map(Into::into),
+            chpl_tier: c.chpl_tier.map(Into::into),
+            misclassified: c.misclassified.map(Into::into),
             vague_score: c.vague_score,
             sender: entity(&c.sender),
             recipient: entity(&c.recipient),
@@ -194,7 +194,7 @@ fn graph(ctx: &Context, countries: &[String]) -> tradetrail_graph::Graph {
     for (e, country) in ctx.entities.iter().zip(countries) {
         b.add_node(&e.id, &e.name, country);
     }
-    fn s(x: &Option<String>) -> &str {
+    fn s(x: &Option<tradetrail_detect::Text>) -> &str {
         x.as_deref().unwrap_or("")
     }
     for l in &ctx.lines {
@@ -255,21 +255,21 @@ fn case_files_fire_where_they_must_and_nowhere_else() {
         let findings = detector.run(&ctx);
         let flagged: BTreeSet<&str> = findings
             .iter()
-            .flat_map(|f| f.lines.iter().map(|&i| ctx.line(i).record_id.as_str()))
+            .flat_map(|f| f.lines.iter().map(|&i| ctx.line(i).record_id.as_ref()))
             .collect();
         let (mut fire, mut quiet) = (0, 0);
         for l in &ctx.lines {
             if l.record_id.starts_with("fire") {
                 fire += 1;
                 assert!(
-                    flagged.contains(l.record_id.as_str()),
+                    flagged.contains(l.record_id.as_ref()),
                     "{code}: {} must fire",
                     l.record_id
                 );
             } else if l.record_id.starts_with("quiet") {
                 quiet += 1;
                 assert!(
-                    !flagged.contains(l.record_id.as_str()),
+                    !flagged.contains(l.record_id.as_ref()),
                     "{code}: {} must not fire",
                     l.record_id
                 );
