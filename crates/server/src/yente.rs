@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tradetrail_screen::{DEFAULT_THRESHOLD, Options, Query, QueryKind};
 
-use crate::body::{JsonBody, Q};
+use crate::body::{Q, RawBody};
 use crate::entity::result;
 use crate::{ApiError, AppState, dataset_lists};
 
@@ -208,8 +208,9 @@ pub async fn match_entities(
     State(state): State<Arc<AppState>>,
     Path(dataset): Path<String>,
     Q(params): Q<MatchParams>,
-    JsonBody(bytes): JsonBody,
+    RawBody(bytes): RawBody,
 ) -> Result<Json<Value>, ApiError> {
+    // Any Content-Type, as yente: screening writes nothing, so a cross-site post gains nothing, and `curl -d` works as is.
     let batch = match_request(&bytes)?;
     let lists = dataset_lists(&state.index, &dataset)?;
     let (opts, exclude) = match_options(&params)?;

@@ -171,7 +171,7 @@ fn every_route_but_the_ui_shell_needs_a_token_and_readers_cannot_write() {
             );
         }
         let reader = call(method, &url, Some(&format!("Bearer {READER}")), "{}");
-        if WRITING.contains(&path.as_str()) {
+        if method == "post" && WRITING.contains(&path.as_str()) {
             assert_eq!(reader, 403, "{method} {path}: a reader may not write");
             let analyst = call(method, &url, Some(&format!("Bearer {ANALYST}")), "{}");
             assert!(![401, 403].contains(&analyst), "{method} {path}: {analyst}");
