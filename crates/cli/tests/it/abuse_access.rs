@@ -66,6 +66,10 @@ impl Logged {
             .stderr(std::fs::File::create(out.join("stderr")).unwrap())
             .spawn()
             .unwrap();
+        let mut server = Logged {
+            child,
+            base: String::new(),
+        };
         let started = Instant::now();
         loop {
             let text = std::fs::read_to_string(out.join("stdout")).unwrap_or_default();
@@ -74,10 +78,8 @@ impl Logged {
                 .nth(2)
                 .filter(|_| text.contains('\n'))
             {
-                return Logged {
-                    child,
-                    base: base.to_string(),
-                };
+                server.base = base.to_string();
+                return server;
             }
             assert!(
                 started.elapsed() < Duration::from_secs(120),
