@@ -1,7 +1,7 @@
 //! Request input decoded by pure functions (bytes or a query string in, a typed request or a 400 naming the problem out), and the extractors that feed them, so handlers and the `api_bodies` fuzz target run the same code.
 //!
 //! Bodies are read through axum's length-limited reader: a body over [`crate::Limits::max_body`] is refused with 413 as soon as the limit is crossed, never buffered whole.
-//! JSON is decoded by `serde_json`, whose recursion limit (128 levels) turns a deeply nested document into a 400 instead of a stack overflow.
+//! JSON is decoded by `serde_json`, after a scan that refuses nesting deeper than [`MAX_DEPTH`] levels with a 400, so nothing recurses on a deeply nested document.
 
 use std::sync::Arc;
 
@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 
 use crate::{ApiError, AppState};
 
-/// The deepest nesting a JSON body may have (serde_json's own recursion limit).
-pub const MAX_DEPTH: usize = 128;
+/// The deepest nesting a JSON body may have; below serde_json's own recursion limit (128), so the scan, not the decoder, always answers.
+pub const MAX_DEPTH: usize = 100;
 
 /// Decodes a JSON body into `T`, or says what is wrong with it (nesting, syntax, shape, with the field and position).
 pub fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
@@ -194,18 +194,18 @@ mod tests {
     fn deep_nesting_and_bad_json_get_messages_that_name_them() {
         let deep = "[".repeat(100_000);
         let e = json::<Value>(deep.as_bytes()).unwrap_err().to_string();
-        assert!(e.contains("nested more than 128 levels"), "{e}");
+        assert!(e.contains("nested more than 100 levels"), "{e}");
         let e = json::<Value>(b"{\"a\": ").unwrap_err().to_string();
         assert!(e.contains("ends early"), "{e}");
         let e = json::<Value>(b"{not json").unwrap_err().to_string();
         assert!(e.contains("not valid JSON"), "{e}");
-        let ok: Value = json(format!("{}{}", "[".repeat(128), "]".repeat(128)).as_bytes()).unwrap();
+        let ok: Value = json(format!("{}{}", "[".repeat(100), "]".repeat(100)).as_bytes()).unwrap();
         assert!(ok.is_array());
-        let e = json::<Value>(format!("{}{}", "{\"a\":".repeat(129), "1").as_bytes())
+        let e = json::<Value>(format!("{}{}", "{\"a\":".repeat(101), "1").as_bytes())
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("nested more than 128 levels deep (at byte 640)"),
+            e.contains("nested more than 100 levels deep (at byte 500)"),
             "{e}"
         );
         let quoted: Value =
