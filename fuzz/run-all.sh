@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 SECS="${1:-300}"
 shift || true
 TARGETS=("$@")
-if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(ingest_csv ingest_text ingest_binary mapping lists reference); fi
+if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(ingest_csv ingest_text ingest_binary mapping lists reference api_bodies); fi
 # cargo fuzz passes nightly-only flags (sanitizer, coverage passes); the stable toolchain accepts them under RUSTC_BOOTSTRAP.
 export RUSTC_BOOTSTRAP=1
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked

@@ -27,6 +27,9 @@ pub struct ServeArgs {
     /// Longest a request may run, in seconds, before it is answered 503.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// Longest the server waits for a request's headers, in seconds (on a new or an idle keep-alive connection) before it closes the connection.
+    #[arg(long, default_value_t = 10)]
+    header_timeout: u64,
 }
 
 fn auth(args: &ServeArgs) -> anyhow::Result<Auth> {
@@ -88,6 +91,7 @@ pub fn run(home: &Path, args: ServeArgs) -> anyhow::Result<ExitCode> {
             data: Some(data),
             limits: Limits {
                 timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+                header_timeout: std::time::Duration::from_secs(args.header_timeout.max(1)),
                 ..Limits::default()
             },
         });

@@ -64,10 +64,20 @@ impl Principal {
 }
 
 /// The tokens a server accepts, or the local analyst when it accepts none.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Auth {
     tokens: BTreeMap<String, Principal>,
     local: Option<Principal>,
+}
+
+/// Shows who may call, never the tokens themselves.
+impl std::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Auth")
+            .field("tokens", &self.tokens.values().collect::<Vec<_>>())
+            .field("local", &self.local)
+            .finish()
+    }
 }
 
 impl Auth {
@@ -191,6 +201,19 @@ pub async fn authenticate(
     }
 }
 
+/// Middleware on writing routes: answers 403 to a read-only caller before the body is read, so the answer is the same whatever it sends.
+pub async fn analyst_only(req: Request, next: Next) -> Response {
+    match req
+        .extensions()
+        .get::<Principal>()
+        .map(Principal::require_analyst)
+    {
+        Some(Ok(())) => next.run(req).await,
+        Some(Err(e)) => e.into_response(),
+        None => ApiError::Forbidden("judgements need an analyst token".into()).into_response(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +248,11 @@ mod tests {
             assert!(e.contains(words), "{e}");
             assert!(!e.contains("secret-0123456789abcdef"), "{e}");
         }
+        let debug = format!("{auth:?}");
+        assert!(
+            debug.contains("anna") && !debug.contains("0123456789abcdef"),
+            "{debug}"
+        );
         let local = Auth::local("me");
         assert!(!local.required());
         assert_eq!(local.check(None).unwrap().role, Role::Analyst);

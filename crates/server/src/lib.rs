@@ -8,6 +8,8 @@
 
 pub mod api;
 pub mod auth;
+pub mod body;
+mod conn;
 pub mod entity;
 pub mod reconcile;
 pub mod ui;
@@ -50,8 +52,10 @@ pub struct Limits {
     pub max_limit: usize,
     /// Most hops a trace may ask for.
     pub max_hops: usize,
-    /// Longest a request may run before it is answered 503.
+    /// Longest a request may run before it is answered 503, reading its body included.
     pub timeout: Duration,
+    /// Longest the server waits for a request's headers (on a new or an idle keep-alive connection) before closing it.
+    pub header_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -61,6 +65,7 @@ impl Default for Limits {
             max_limit: 1000,
             max_hops: 12,
             timeout: Duration::from_secs(30),
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -77,6 +82,9 @@ pub enum ApiError {
     /// The request body is larger than the server accepts (413).
     #[error("{0}")]
     TooLarge(String),
+    /// The request body is not of the media type the route reads (415).
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     /// The caller may read but not judge (403).
     #[error("{0}")]
     Forbidden(String),
@@ -95,6 +103,7 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
@@ -158,10 +167,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-/// Serves the API on a bound listener until the process ends.
-pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
-}
+pub use conn::serve;
 
 /// The list-id prefixes a dataset name selects: none for `default` (every list).
 pub fn dataset_lists(index: &Index, dataset: &str) -> Result<Vec<String>, ApiError> {

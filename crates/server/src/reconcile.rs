@@ -6,12 +6,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Form, Path, Query as UrlQuery, State};
+use axum::extract::{Path, State};
 use axum::response::Json;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tradetrail_screen::{DEFAULT_THRESHOLD, Options, Query, QueryKind};
 
+use crate::body::{F, Q};
 use crate::{ApiError, AppState, dataset_lists};
 
 /// The `queries` field (absent for a manifest request).
@@ -74,20 +75,17 @@ fn texts(v: &Value) -> Vec<String> {
     }
 }
 
-fn reconcile(state: &AppState, dataset: &str, queries: &str) -> Result<Value, ApiError> {
-    let lists = dataset_lists(&state.index, dataset)?;
-    let parsed: BTreeMap<String, ReconQuery> = serde_json::from_str(queries).map_err(|e| {
-        ApiError::BadRequest(format!(
-            "queries is not a JSON object of reconciliation queries: {e}"
-        ))
-    })?;
+/// Decodes and checks the `queries` of a reconciliation request: a JSON object of at most [`crate::yente::MAX_BATCH`] queries, each turned into a screening query (without its lists) and options.
+pub fn reconcile_queries(queries: &str) -> Result<Vec<(String, Query, Options)>, ApiError> {
+    let parsed: BTreeMap<String, ReconQuery> = crate::body::json_text("queries", queries)?;
     if parsed.len() > crate::yente::MAX_BATCH {
         return Err(ApiError::BadRequest(format!(
-            "at most {} queries per request",
-            crate::yente::MAX_BATCH
+            "queries: at most {} queries per request, got {}",
+            crate::yente::MAX_BATCH,
+            parsed.len()
         )));
     }
-    let mut out = serde_json::Map::new();
+    let mut out = Vec::with_capacity(parsed.len());
     for (key, rq) in parsed {
         let schema = rq
             .kind
@@ -98,7 +96,6 @@ fn reconcile(state: &AppState, dataset: &str, queries: &str) -> Result<Value, Ap
         let mut q = Query {
             names: vec![rq.query.clone()],
             kind: QueryKind::from_schema(&schema),
-            lists: lists.clone(),
             ..Query::default()
         };
         for p in &rq.properties {
@@ -115,6 +112,16 @@ fn reconcile(state: &AppState, dataset: &str, queries: &str) -> Result<Value, Ap
             threshold: DEFAULT_THRESHOLD * 0.5,
             match_threshold: DEFAULT_THRESHOLD,
         };
+        out.push((key, q, opts));
+    }
+    Ok(out)
+}
+
+fn reconcile(state: &AppState, dataset: &str, queries: &str) -> Result<Value, ApiError> {
+    let lists = dataset_lists(&state.index, dataset)?;
+    let mut out = serde_json::Map::new();
+    for (key, mut q, opts) in reconcile_queries(queries)? {
+        q.lists = lists.clone();
         let result: Vec<Value> = state
             .index
             .screen(&q, &opts)
@@ -153,7 +160,7 @@ fn answer(
 pub async fn get(
     State(state): State<Arc<AppState>>,
     Path(dataset): Path<String>,
-    UrlQuery(f): UrlQuery<ReconcileForm>,
+    Q(f): Q<ReconcileForm>,
 ) -> Result<Json<Value>, ApiError> {
     tokio::task::spawn_blocking(move || answer(&state, &dataset, f.queries))
         .await
@@ -164,7 +171,7 @@ pub async fn get(
 pub async fn post(
     State(state): State<Arc<AppState>>,
     Path(dataset): Path<String>,
-    Form(f): Form<ReconcileForm>,
+    F(f): F<ReconcileForm>,
 ) -> Result<Json<Value>, ApiError> {
     tokio::task::spawn_blocking(move || answer(&state, &dataset, f.queries))
         .await
@@ -174,7 +181,7 @@ pub async fn post(
 /// `GET /reconcile`: every loaded list.
 pub async fn get_default(
     state: State<Arc<AppState>>,
-    f: UrlQuery<ReconcileForm>,
+    f: Q<ReconcileForm>,
 ) -> Result<Json<Value>, ApiError> {
     get(state, Path("default".into()), f).await
 }
@@ -182,7 +189,7 @@ pub async fn get_default(
 /// `POST /reconcile`: every loaded list.
 pub async fn post_default(
     state: State<Arc<AppState>>,
-    f: Form<ReconcileForm>,
+    f: F<ReconcileForm>,
 ) -> Result<Json<Value>, ApiError> {
     post(state, Path("default".into()), f).await
 }
@@ -198,7 +205,7 @@ pub struct SuggestParams {
 pub async fn suggest_entity(
     State(state): State<Arc<AppState>>,
     Path(dataset): Path<String>,
-    UrlQuery(p): UrlQuery<SuggestParams>,
+    Q(p): Q<SuggestParams>,
 ) -> Result<Json<Value>, ApiError> {
     let prefix = p.prefix.unwrap_or_default();
     if prefix.trim().is_empty() {

@@ -6,13 +6,13 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, Query as UrlQuery, State};
+use axum::extract::{Path, State};
 use axum::response::Json;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tradetrail_screen::{DEFAULT_THRESHOLD, Options, Query, QueryKind};
 
+use crate::body::{Q, RawBody};
 use crate::entity::result;
 use crate::{ApiError, AppState, dataset_lists};
 
@@ -162,16 +162,16 @@ fn options(
     })
 }
 
-/// `POST /match/{dataset}`.
-pub async fn match_entities(
-    State(state): State<Arc<AppState>>,
-    Path(dataset): Path<String>,
-    UrlQuery(params): UrlQuery<MatchParams>,
-    body: Result<Json<MatchRequest>, JsonRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Json(body) =
-        body.map_err(|e| ApiError::BadRequest(format!("request body: {}", e.body_text())))?;
-    let lists = dataset_lists(&state.index, &dataset)?;
+/// A `/match` batch, decoded and checked: each query entity under the client's key with the screening query it becomes.
+#[derive(Debug)]
+pub struct MatchBatch {
+    /// (client's key, the entity as sent, the screening query).
+    pub queries: Vec<(String, EntityExample, Query)>,
+}
+
+/// Decodes and checks a `/match` request body: JSON of yente's shape, 1 to [`MAX_BATCH`] queries, each with a known schema and a name or an identifier.
+pub fn match_request(bytes: &[u8]) -> Result<MatchBatch, ApiError> {
+    let body: MatchRequest = crate::body::json(bytes)?;
     if body.queries.is_empty() {
         return Err(ApiError::BadRequest("queries is empty".into()));
     }
@@ -181,8 +181,18 @@ pub async fn match_entities(
             body.queries.len()
         )));
     }
-    let opts = options(params.limit, params.threshold, params.cutoff)?;
-    let exclude: Vec<String> = params
+    let mut queries = Vec::with_capacity(body.queries.len());
+    for (key, e) in body.queries {
+        let q = to_query(&key, &e)?;
+        queries.push((key, e, q));
+    }
+    Ok(MatchBatch { queries })
+}
+
+/// Checks `/match` query-string parameters: the screening options and the entry ids not to return.
+pub fn match_options(p: &MatchParams) -> Result<(Options, Vec<String>), ApiError> {
+    let opts = options(p.limit, p.threshold, p.cutoff)?;
+    let exclude = p
         .exclude_entity_ids
         .as_deref()
         .unwrap_or("")
@@ -190,12 +200,27 @@ pub async fn match_entities(
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
+    Ok((opts, exclude))
+}
+
+/// `POST /match/{dataset}`.
+pub async fn match_entities(
+    State(state): State<Arc<AppState>>,
+    Path(dataset): Path<String>,
+    Q(params): Q<MatchParams>,
+    RawBody(bytes): RawBody,
+) -> Result<Json<Value>, ApiError> {
+    // Any Content-Type, as yente: screening writes nothing, so a cross-site post gains nothing, and `curl -d` works as is.
+    let batch = match_request(&bytes)?;
+    let lists = dataset_lists(&state.index, &dataset)?;
+    let (opts, exclude) = match_options(&params)?;
     let mut queries = Vec::new();
-    for (key, e) in &body.queries {
-        let mut q = to_query(key, e)?;
+    let mut examples = Vec::new();
+    for (key, e, mut q) in batch.queries {
         q.lists = lists.clone();
         q.exclude_entries = exclude.clone();
         queries.push((key.clone(), q));
+        examples.push((key, e));
     }
     let state2 = state.clone();
     let responses = tokio::task::spawn_blocking(move || {
@@ -213,7 +238,7 @@ pub async fn match_entities(
     .await
     .map_err(|e| ApiError::BadRequest(format!("screening failed: {e}")))?;
     let mut responses = responses;
-    for (key, e) in &body.queries {
+    for (key, e) in &examples {
         if let Some(Value::Object(r)) = responses.get_mut(key) {
             r.insert(
                 "query".into(),
@@ -241,30 +266,34 @@ pub struct SearchParams {
     pub countries: Option<String>,
 }
 
-/// `GET /search/{dataset}?q=`: the list entries whose names are closest to `q`.
-pub async fn search(
-    State(state): State<Arc<AppState>>,
-    Path(dataset): Path<String>,
-    params: Result<UrlQuery<SearchParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let UrlQuery(params) =
-        params.map_err(|e| ApiError::BadRequest(format!("query string: {}", e.body_text())))?;
+/// Checks `/search` parameters: the screening query (without its lists) and options.
+pub fn search_request(params: SearchParams) -> Result<(Query, Options), ApiError> {
     let q = params.q.unwrap_or_default();
     if q.trim().is_empty() {
         return Err(ApiError::BadRequest(
             "give the text to search for in q=".into(),
         ));
     }
-    let limit = params.limit.unwrap_or(10);
-    let opts = options(Some(limit), None, Some(0.2))?;
+    let opts = options(Some(params.limit.unwrap_or(10)), None, Some(0.2))?;
     let schema = params.schema.unwrap_or_else(|| "Thing".into());
     let example = EntityExample {
         schema,
         properties: BTreeMap::from([("name".to_string(), json!([q]))]),
     };
     let mut query = to_query("q", &example)?;
-    query.lists = dataset_lists(&state.index, &dataset)?;
     query.countries = params.countries.into_iter().collect();
+    Ok((query, opts))
+}
+
+/// `GET /search/{dataset}?q=`: the list entries whose names are closest to `q`.
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    Path(dataset): Path<String>,
+    Q(params): Q<SearchParams>,
+) -> Result<Json<Value>, ApiError> {
+    let (mut query, opts) = search_request(params)?;
+    let limit = opts.limit;
+    query.lists = dataset_lists(&state.index, &dataset)?;
     let state2 = state.clone();
     let hits = tokio::task::spawn_blocking(move || state2.index.screen(&query, &opts))
         .await
@@ -282,7 +311,7 @@ pub async fn search(
 /// `GET /search?q=`: search every loaded list.
 pub async fn search_default(
     state: State<Arc<AppState>>,
-    params: Result<UrlQuery<SearchParams>, axum::extract::rejection::QueryRejection>,
+    params: Q<SearchParams>,
 ) -> Result<Json<Value>, ApiError> {
     search(state, Path("default".into()), params).await
 }

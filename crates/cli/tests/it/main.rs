@@ -1,5 +1,7 @@
 //! End-to-end tests of the `tradetrail` binary: the demo, ingest accounting, idempotency and crash safety under kill -9.
 
+mod abuse;
+mod abuse_access;
 mod crash;
 mod degraded;
 mod entities;

@@ -3,15 +3,15 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::Json;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tradetrail_graph::{Category, Edge, Graph, NodeId, TraceQuery};
 use tradetrail_model::iso_date;
 
-use super::{Q, data, iso_date as check_date, page};
-use crate::{ApiError, AppState};
+use super::{Q, data, iso_date as check_date, page, page_in};
+use crate::{ApiError, AppState, Limits};
 
 fn goods(text: Option<&str>) -> Result<Option<Category>, ApiError> {
     match text.map(str::trim).filter(|t| !t.is_empty() && *t != "all") {
@@ -162,17 +162,24 @@ pub struct TraceParams {
     limit: Option<usize>,
 }
 
-/// `GET /api/trace`: intermediary chains consistent in time, goods and quantity, each hop with its evidence row.
-pub async fn trace(
-    State(state): State<Arc<AppState>>,
-    Q(p): Q<TraceParams>,
-) -> Result<Json<Value>, ApiError> {
-    let (limit, _) = page(&state, p.limit, None, 20)?;
+/// A checked trace request: the query (sources and brand still to be looked up in the graph) and the name they start from.
+#[derive(Debug, Clone)]
+pub struct TraceRequest {
+    /// The trace query, bounded by the server's limits.
+    pub query: TraceQuery,
+    /// Entity id, name or brand the chains start from.
+    pub from: Option<String>,
+}
+
+/// Decodes and checks the query string of `GET /api/trace` against the server's limits.
+pub fn trace_request(raw: Option<&str>, limits: &Limits) -> Result<TraceRequest, ApiError> {
+    let p: TraceParams = crate::body::query(raw)?;
+    let (limit, _) = page_in(limits, p.limit, None, 20)?;
     let max_hops = p.max_hops.unwrap_or(12);
-    if max_hops == 0 || max_hops > state.limits.max_hops {
+    if max_hops == 0 || max_hops > limits.max_hops {
         return Err(ApiError::BadRequest(format!(
             "max_hops={max_hops}: expected 1 to {}",
-            state.limits.max_hops
+            limits.max_hops
         )));
     }
     let window = p.window_days.unwrap_or(120);
@@ -188,8 +195,13 @@ pub async fn trace(
             "to_country={c:?}: expected an ISO alpha-2 code such as RU"
         )));
     }
-    let g = data(&state)?.graph().await?;
-    let mut q = TraceQuery {
+    let from = p
+        .from
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
+    let query = TraceQuery {
         to_country: p.to_country.map(|c| c.to_ascii_uppercase()),
         category: goods(p.goods.as_deref())?,
         max_hops,
@@ -201,7 +213,17 @@ pub async fn trace(
         budget: 2_000_000,
         ..TraceQuery::default()
     };
-    if let Some(name) = p.from.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    Ok(TraceRequest { query, from })
+}
+
+/// `GET /api/trace`: intermediary chains consistent in time, goods and quantity, each hop with its evidence row.
+pub async fn trace(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let TraceRequest { query: mut q, from } = trace_request(raw.as_deref(), &state.limits)?;
+    let g = data(&state)?.graph().await?;
+    if let Some(name) = from.as_deref() {
         q.sources = tradetrail_graph::find_nodes(&g, name);
         q.brand = tradetrail_graph::find_brand(&g, name);
         if q.sources.is_empty() && q.brand.is_none() {

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tradetrail_store::{Decision, FindingAction, HitDecision};
 
-use super::{J, Q, data, page, quote};
+use super::{Q, data, page, quote};
+use crate::body::JsonBody;
 use crate::{ApiError, AppState, Principal};
 
 const MAX_NOTE: usize = 4000;
@@ -45,14 +46,9 @@ pub struct FindingBody {
     note: Option<String>,
 }
 
-/// `POST /api/findings/{id}/judgements`: records a judgement; answers 201 with the judgement (status before and after).
-pub async fn judge_finding(
-    State(state): State<Arc<AppState>>,
-    Extension(who): Extension<Principal>,
-    Path(id): Path<String>,
-    J(body): J<FindingBody>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
-    who.require_analyst()?;
+/// Decodes and checks the body of `POST /api/findings/{id}/judgements`: the action and the note, if any.
+pub fn finding_judgement(bytes: &[u8]) -> Result<(FindingAction, Option<String>), ApiError> {
+    let body: FindingBody = crate::body::json(bytes)?;
     let action = FindingAction::parse(&body.action).ok_or_else(|| {
         ApiError::BadRequest(format!(
             "action={:?}: expected confirm, dismiss, note or reopen",
@@ -65,6 +61,18 @@ pub async fn judge_finding(
             "note: a note judgement needs the note's text".into(),
         ));
     }
+    Ok((action, note))
+}
+
+/// `POST /api/findings/{id}/judgements`: records a judgement; answers 201 with the judgement (status before and after).
+pub async fn judge_finding(
+    State(state): State<Arc<AppState>>,
+    Extension(who): Extension<Principal>,
+    Path(id): Path<String>,
+    JsonBody(bytes): JsonBody,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    who.require_analyst()?;
+    let (action, note) = finding_judgement(&bytes)?;
     super::findings::finding(&state, &id).await?;
     let st = state.clone();
     let j = tokio::task::spawn_blocking(move || {
@@ -91,14 +99,9 @@ pub struct HitBody {
     note: Option<String>,
 }
 
-/// `POST /api/hits/{entity_id}/{entry_id}/review`: confirms, clears or reopens a screening hit with the fingerprints screening stored.
-pub async fn review_hit(
-    State(state): State<Arc<AppState>>,
-    Extension(who): Extension<Principal>,
-    Path((entity_id, entry_id)): Path<(String, String)>,
-    J(body): J<HitBody>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
-    who.require_analyst()?;
+/// Decodes and checks the body of `POST /api/hits/{entity_id}/{entry_id}/review`: the decision and the note, if any.
+pub fn hit_review(bytes: &[u8]) -> Result<(HitDecision, Option<String>), ApiError> {
+    let body: HitBody = crate::body::json(bytes)?;
     let decision = HitDecision::parse(&body.decision).ok_or_else(|| {
         ApiError::BadRequest(format!(
             "decision={:?}: expected confirm, clear or reopen",
@@ -106,6 +109,18 @@ pub async fn review_hit(
         ))
     })?;
     let note = check_note(&body.note)?.map(str::to_string);
+    Ok((decision, note))
+}
+
+/// `POST /api/hits/{entity_id}/{entry_id}/review`: confirms, clears or reopens a screening hit with the fingerprints screening stored.
+pub async fn review_hit(
+    State(state): State<Arc<AppState>>,
+    Extension(who): Extension<Principal>,
+    Path((entity_id, entry_id)): Path<(String, String)>,
+    JsonBody(bytes): JsonBody,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    who.require_analyst()?;
+    let (decision, note) = hit_review(&bytes)?;
     let d = data(&state)?;
     let hit = d
         .rows(&format!(
@@ -188,13 +203,22 @@ pub struct PairBody {
     note: Option<String>,
 }
 
-/// `POST /api/judgements/pairs`: judges two mentions; `tradetrail entities build` applies it.
-pub async fn judge_pair(
-    State(state): State<Arc<AppState>>,
-    Extension(who): Extension<Principal>,
-    J(body): J<PairBody>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
-    who.require_analyst()?;
+/// A checked pair judgement: two different mention keys, the decision and the note, if any.
+#[derive(Debug)]
+pub struct PairJudgement {
+    /// A mention key.
+    pub a: String,
+    /// Another mention key.
+    pub b: String,
+    /// same, not-same or unsure.
+    pub decision: Decision,
+    /// The analyst's note.
+    pub note: Option<String>,
+}
+
+/// Decodes and checks the body of `POST /api/judgements/pairs`.
+pub fn pair_judgement(bytes: &[u8]) -> Result<PairJudgement, ApiError> {
+    let body: PairBody = crate::body::json(bytes)?;
     let decision = Decision::parse(&body.decision).ok_or_else(|| {
         ApiError::BadRequest(format!(
             "decision={:?}: expected same, not-same or unsure",
@@ -207,6 +231,23 @@ pub async fn judge_pair(
         ));
     }
     let note = check_note(&body.note)?.map(str::to_string);
+    Ok(PairJudgement {
+        a: body.a,
+        b: body.b,
+        decision,
+        note,
+    })
+}
+
+/// `POST /api/judgements/pairs`: judges two mentions; `tradetrail entities build` applies it.
+pub async fn judge_pair(
+    State(state): State<Arc<AppState>>,
+    Extension(who): Extension<Principal>,
+    JsonBody(bytes): JsonBody,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    who.require_analyst()?;
+    let body = pair_judgement(&bytes)?;
+    let (decision, note) = (body.decision, body.note.clone());
     let d = data(&state)?;
     let found = d
         .rows(&format!(

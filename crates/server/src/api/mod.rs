@@ -18,17 +18,20 @@ use tokio::sync::OnceCell;
 
 use arrow::record_batch::RecordBatch;
 use axum::Router;
-use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::request::Parts;
-use axum::response::Json;
+use axum::middleware::from_fn;
 use axum::routing::{get, post};
 use datafusion::execution::context::SQLOptions;
 use datafusion::prelude::SessionContext;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tradetrail_store::{Audit, FindingJudgements, HitReviews, Judgements, Workspace};
 
+use crate::auth::analyst_only;
+pub use crate::body::Q;
 use crate::{ApiError, AppState};
+
+pub use graph::{TraceRequest, trace_request};
+pub use judgements::{PairJudgement, finding_judgement, hit_review, pair_judgement};
+pub use search::{ShipmentRequest, shipment_request};
 
 /// The OpenAPI 3 document of every route, served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("../../assets/openapi.json");
@@ -203,11 +206,21 @@ pub fn page(
     offset: Option<usize>,
     default: usize,
 ) -> Result<(usize, usize), ApiError> {
+    page_in(&state.limits, limit, offset, default)
+}
+
+/// Limit and offset of a page, checked against these limits.
+pub fn page_in(
+    limits: &crate::Limits,
+    limit: Option<usize>,
+    offset: Option<usize>,
+    default: usize,
+) -> Result<(usize, usize), ApiError> {
     let limit = limit.unwrap_or(default);
-    if limit == 0 || limit > state.limits.max_limit {
+    if limit == 0 || limit > limits.max_limit {
         return Err(ApiError::BadRequest(format!(
             "limit={limit}: expected 1 to {}",
-            state.limits.max_limit
+            limits.max_limit
         )));
     }
     let offset = offset.unwrap_or(0);
@@ -217,40 +230,6 @@ pub fn page(
         )));
     }
     Ok((limit, offset))
-}
-
-/// Query-string parameters, answering a 400 that names the bad parameter instead of axum's plain-text rejection.
-pub struct Q<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Q<T> {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
-            .await
-            .map(|q| Q(q.0))
-            .map_err(|e| ApiError::BadRequest(e.body_text()))
-    }
-}
-
-/// A JSON body, answering a 400 that says what is wrong with it.
-pub struct J<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for J<T> {
-    type Rejection = ApiError;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        Json::<T>::from_request(req, state)
-            .await
-            .map(|j| J(j.0))
-            .map_err(|e| {
-                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::TooLarge(e.body_text())
-                } else {
-                    ApiError::BadRequest(e.body_text())
-                }
-            })
-    }
 }
 
 async fn openapi() -> ([(axum::http::HeaderName, &'static str); 1], &'static str) {
@@ -304,16 +283,16 @@ pub fn router() -> Router<Arc<AppState>> {
         .route("/api/findings/{id}", get(findings::one))
         .route(
             "/api/findings/{id}/judgements",
-            post(judgements::judge_finding),
+            post(judgements::judge_finding).layer(from_fn(analyst_only)),
         )
         .route("/api/hits", get(findings::hits))
         .route(
             "/api/hits/{entity_id}/{entry_id}/review",
-            post(judgements::review_hit),
+            post(judgements::review_hit).layer(from_fn(analyst_only)),
         )
         .route(
             "/api/judgements/pairs",
-            get(judgements::pairs).post(judgements::judge_pair),
+            get(judgements::pairs).merge(post(judgements::judge_pair).layer(from_fn(analyst_only))),
         )
         .route("/api/audit", get(judgements::audit))
         .route("/api/query", get(export::query))

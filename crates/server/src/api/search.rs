@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::response::Json;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tradetrail_search::Filters;
 
-use super::{Q, data, entities, iso_date, page};
-use crate::{ApiError, AppState};
+use super::{Q, data, entities, iso_date, page, page_in};
+use crate::{ApiError, AppState, Limits};
 
 /// Parameters of `GET /api/shipments`.
 #[derive(Debug, Deserialize)]
@@ -66,20 +66,53 @@ fn filters(p: &ShipmentQuery) -> Result<Filters, ApiError> {
     })
 }
 
-/// Shipment lines ranked by BM25, `offset` lines skipped, at most `limit`.
-pub async fn shipment_page(
-    state: &AppState,
+/// A checked shipment search: the words, the filters and the page.
+#[derive(Debug, Clone)]
+pub struct ShipmentRequest {
+    /// Words in any script.
+    pub q: String,
+    /// The checked filters.
+    pub filters: Filters,
+    /// Most lines returned.
+    pub limit: usize,
+    /// Lines skipped.
+    pub offset: usize,
+}
+
+/// Decodes and checks the query string of `GET /api/shipments` against the server's limits.
+pub fn shipment_request(raw: Option<&str>, limits: &Limits) -> Result<ShipmentRequest, ApiError> {
+    let p: ShipmentQuery = crate::body::query(raw)?;
+    checked(&p, limits, 20)
+}
+
+fn checked(
     p: &ShipmentQuery,
+    limits: &Limits,
     default_limit: usize,
-) -> Result<Value, ApiError> {
-    let (limit, offset) = page(state, p.limit, p.offset, default_limit)?;
-    let f = filters(p)?;
+) -> Result<ShipmentRequest, ApiError> {
+    let (limit, offset) = page_in(limits, p.limit, p.offset, default_limit)?;
+    Ok(ShipmentRequest {
+        q: p.q.clone(),
+        filters: filters(p)?,
+        limit,
+        offset,
+    })
+}
+
+/// Shipment lines ranked by BM25, `offset` lines skipped, at most `limit`.
+pub async fn shipment_page(state: &AppState, r: ShipmentRequest) -> Result<Value, ApiError> {
+    let ShipmentRequest {
+        q,
+        filters: f,
+        limit,
+        offset,
+    } = r;
     let index = data(state)?.search_index().await?;
-    let q = p.q.clone();
-    let results = tokio::task::spawn_blocking(move || index.search(&q, &f, limit + offset))
+    let words = q.clone();
+    let results = tokio::task::spawn_blocking(move || index.search(&words, &f, limit + offset))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?
-        .map_err(|e| ApiError::BadRequest(format!("q={:?}: {e}", p.q)))?;
+        .map_err(|e| ApiError::BadRequest(format!("q={q:?}: {e}")))?;
     let hits: Vec<Value> = results
         .hits
         .into_iter()
@@ -95,9 +128,10 @@ pub async fn shipment_page(
 /// `GET /api/shipments`: full-text search with filters, paginated by `limit` and `offset`.
 pub async fn shipments(
     State(state): State<Arc<AppState>>,
-    Q(p): Q<ShipmentQuery>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Json<Value>, ApiError> {
-    Ok(Json(shipment_page(&state, &p, 20).await?))
+    let r = shipment_request(raw.as_deref(), &state.limits)?;
+    Ok(Json(shipment_page(&state, r).await?))
 }
 
 /// Parameters of `GET /api/search`.
@@ -131,8 +165,9 @@ pub async fn everything(
         limit: Some(limit),
         offset: None,
     };
+    let shipment_request = checked(&shipment_query, &state.limits, limit)?;
     let (ships, ents) = futures::join!(
-        shipment_page(&state, &shipment_query, limit),
+        shipment_page(&state, shipment_request),
         entities::find(&state, q, limit, 0)
     );
     let lists = entities::find_list_entries(&state, q, limit);
