@@ -109,20 +109,25 @@ impl Outcome {
     }
 }
 
-/// Runs a query on both engines and compares the results.
+/// Runs a query on both engines and compares the results; a query that fails on either engine is a difference, so one failure does not hide the other queries' outcomes.
 pub async fn compare(
     embedded: &SessionContext,
     cluster: &SessionContext,
     query: &Query,
-) -> Result<Outcome> {
-    let a = run(embedded, query).await?;
-    let b = run(cluster, query).await?;
-    Ok(Outcome {
+) -> Outcome {
+    let (a, b) = (run(embedded, query).await, run(cluster, query).await);
+    let rows = |t: &Result<Table>| t.as_ref().map_or(0, |t| t.rows.len());
+    let difference = match (&a, &b) {
+        (Ok(a), Ok(b)) => difference(a, b),
+        (Err(e), _) => Some(format!("embedded: {e}")),
+        (_, Err(e)) => Some(format!("cluster: {e}")),
+    };
+    Outcome {
         id: query.id.clone(),
-        rows_embedded: a.rows.len(),
-        rows_cluster: b.rows.len(),
-        difference: difference(&a, &b),
-    })
+        rows_embedded: rows(&a),
+        rows_cluster: rows(&b),
+        difference,
+    }
 }
 
 /// The first difference between two results, compared in canonical row order; `None` when equal.

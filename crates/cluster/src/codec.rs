@@ -46,7 +46,9 @@ fn memtable_bytes(table: &MemTable, buf: &mut Vec<u8>) -> Result<()> {
     let mut batches: Vec<RecordBatch> = Vec::new();
     for partition in &table.batches {
         let guard = partition.try_read().map_err(|_| {
-            DataFusionError::Internal("in-memory table is being written while a plan is encoded".into())
+            DataFusionError::Internal(
+                "in-memory table is being written while a plan is encoded".into(),
+            )
         })?;
         batches.extend(guard.iter().cloned());
     }
@@ -66,7 +68,12 @@ fn memtable_from(bytes: &[u8], schema: SchemaRef) -> Result<Arc<dyn TableProvide
 }
 
 impl LogicalExtensionCodec for TradetrailLogicalCodec {
-    fn try_decode(&self, buf: &[u8], inputs: &[LogicalPlan], ctx: &TaskContext) -> Result<Extension> {
+    fn try_decode(
+        &self,
+        buf: &[u8],
+        inputs: &[LogicalPlan],
+        ctx: &TaskContext,
+    ) -> Result<Extension> {
         self.inner.try_decode(buf, inputs, ctx)
     }
 

@@ -83,10 +83,7 @@ pub fn name_script(name: &str) -> &'static str {
 
 /// The resolver's probability that two organisation names denote the same party (names only: no country, address or identifier).
 pub fn match_score(a: &str, b: &str) -> f64 {
-    fast_probability(
-        &Prepared::new(Party::org(a)),
-        &Prepared::new(Party::org(b)),
-    )
+    fast_probability(&Prepared::new(Party::org(a)), &Prepared::new(Party::org(b)))
 }
 
 /// The classifier's category of goods described by a text and a declared HS code.
@@ -133,7 +130,9 @@ fn row(arrays: &[StringArray], i: usize) -> Vec<Option<&str>> {
 /// A scalar result stays scalar, so constant folding and all-literal calls keep their shape.
 fn finish(array: ArrayRef, all_scalar: bool) -> Result<ColumnarValue> {
     if all_scalar {
-        Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(&array, 0)?))
+        Ok(ColumnarValue::Scalar(ScalarValue::try_from_array(
+            &array, 0,
+        )?))
     } else {
         Ok(ColumnarValue::Array(array))
     }
@@ -175,7 +174,10 @@ mod tests {
 
     #[test]
     fn the_same_name_scores_higher_than_a_different_one() {
-        let same = match_score("Shenzhen DJI Technology Co Ltd", "SZ DJI Technology Co., Ltd.");
+        let same = match_score(
+            "Shenzhen DJI Technology Co Ltd",
+            "SZ DJI Technology Co., Ltd.",
+        );
         let other = match_score("Shenzhen DJI Technology Co Ltd", "Autel Robotics");
         assert!(same > other, "{same} <= {other}");
     }

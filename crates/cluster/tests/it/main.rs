@@ -82,10 +82,23 @@ fn a_loopback_cluster_gives_the_embedded_results() {
     let sql = "SELECT tt_name_script(name) AS script, tt_name_key(name) AS name_key, COUNT(*) AS mentions \
                FROM party_mentions GROUP BY 1, 2 ORDER BY mentions DESC, name_key LIMIT 20";
     let on_cluster = cluster_cli(&[
-        "query", "--scheduler", &url, "--workspace", home_text, "--format", "csv", sql,
+        "query",
+        "--scheduler",
+        &url,
+        "--workspace",
+        home_text,
+        "--format",
+        "csv",
+        sql,
     ]);
     let embedded = cluster_cli(&[
-        "query", "--embedded", "--workspace", home_text, "--format", "csv", sql,
+        "query",
+        "--embedded",
+        "--workspace",
+        home_text,
+        "--format",
+        "csv",
+        sql,
     ]);
     assert!(on_cluster.lines().count() > 5, "{on_cluster}");
     assert_eq!(sorted_csv(&on_cluster), sorted_csv(&embedded));
@@ -100,16 +113,34 @@ fn a_loopback_cluster_gives_the_embedded_results() {
         .collect();
     let ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
     for id in [
-        "totals", "by_brand", "by_month", "by_model", "by_exporter", "by_importer", "by_route",
-        "findings_by_code", "findings", "hits", "sources", "quarantine", "lists",
-        "udf_name_script", "udf_name_key", "udf_match_score", "udf_goods_category",
+        "totals",
+        "by_brand",
+        "by_month",
+        "by_model",
+        "by_exporter",
+        "by_importer",
+        "by_route",
+        "findings_by_code",
+        "findings",
+        "hits",
+        "sources",
+        "quarantine",
+        "lists",
+        "udf_name_script",
+        "udf_name_key",
+        "udf_match_score",
+        "udf_goods_category",
     ] {
         assert!(ids.contains(&id), "check ran no query {id}: {report}");
     }
     for r in &rows {
         assert_eq!(r[3], "yes", "{} differs on the cluster: {report}", r[0]);
     }
-    let rows_of = |id: &str| -> usize { rows.iter().find(|r| r[0] == id).unwrap()[1].parse().unwrap() };
+    let rows_of = |id: &str| -> usize {
+        rows.iter().find(|r| r[0] == id).unwrap()[1]
+            .parse()
+            .unwrap()
+    };
     assert!(rows_of("by_brand") > 1, "{report}");
     assert!(rows_of("udf_match_score") > 100, "{report}");
 
