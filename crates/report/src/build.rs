@@ -19,7 +19,7 @@ const TOTALS: &str = "SELECT ROUND(SUM(value_usd), 2) AS value_usd, SUM(quantity
     COUNT(DISTINCT brand) AS brands, CAST(MIN(day) AS VARCHAR) AS first_shipment, CAST(MAX(day) AS VARCHAR) AS last_shipment FROM lines";
 
 const BY_BRAND: &str = "SELECT brand, ROUND(SUM(value_usd), 2) AS value_usd, \
-    ROUND(100 * SUM(value_usd) / (SELECT SUM(value_usd) FROM lines), 1) AS share_pct, SUM(quantity) AS quantity, \
+    ROUND(100 * SUM(value_usd) / (SELECT SUM(value_usd) AS total_usd FROM lines), 1) AS share_pct, SUM(quantity) AS quantity, \
     COUNT(*) AS lines, COUNT(DISTINCT exporter_id) AS exporters, COUNT(DISTINCT model) AS models, \
     CAST(MIN(day) AS VARCHAR) AS first_shipment, CAST(MAX(day) AS VARCHAR) AS last_shipment \
     FROM lines GROUP BY brand ORDER BY value_usd DESC, brand";

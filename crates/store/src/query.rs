@@ -42,6 +42,14 @@ impl Workspace {
     pub async fn session(&self) -> Result<SessionContext> {
         let config = SessionConfig::new().with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
+        self.register_tables(&ctx)?;
+        Ok(ctx)
+    }
+
+    /// Registers the workspace's tables into a session made elsewhere (one with extra functions, or one whose plans run on a cluster).
+    ///
+    /// Parquet tables are registered by absolute path, so every process that executes the plan must see the workspace at the same path.
+    pub fn register_tables(&self, ctx: &SessionContext) -> Result<()> {
         for table in Table::ALL {
             let schema = table.schema();
             let urls = self
@@ -75,7 +83,7 @@ impl Workspace {
             "imports",
             Arc::new(MemTable::try_new(imports.schema(), vec![vec![imports]])?),
         )?;
-        Ok(ctx)
+        Ok(())
     }
 
     /// Runs one SQL statement and collects its result.
