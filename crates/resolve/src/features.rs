@@ -283,7 +283,24 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
             .unwrap_or_default()
     };
     let (ia, ib) = (acts(a, best.1), acts(b, best.2));
-    v[16] = f64::from(u8::from(industry::conflict(&ia, &ib).is_some()));
+    // A known brand's English name need not translate its Chinese one (道通智能航空技术 is AUTEL ROBOTICS).
+    fn brands(n: &NormName, i: usize) -> Vec<&String> {
+        n.script_variants.get(i).map_or_else(Vec::new, |v| {
+            v.tokens
+                .iter()
+                .zip(&v.tags)
+                .filter(|(_, g)| **g == abbrev::Tag::Brand)
+                .map(|(t, _)| t)
+                .collect()
+        })
+    }
+    let shared_brand = {
+        let bb = brands(b, best.2);
+        brands(a, best.1).iter().any(|t| bb.contains(t))
+    };
+    v[16] = f64::from(u8::from(
+        !shared_brand && industry::conflict(&ia, &ib).is_some(),
+    ));
     let (ca, cb) = (sa.concat(), sb.concat());
     v[17] = f64::from(u8::from(ca != cb && ca.len().min(cb.len()) <= 4));
     NameFeatures {
