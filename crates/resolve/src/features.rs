@@ -294,9 +294,18 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
                 .collect()
         })
     }
+    // A brand on either side (tagged so from the alias tables) that the other side writes too.
     let shared_brand = {
-        let bb = brands(b, best.2);
-        brands(a, best.1).iter().any(|t| bb.contains(t))
+        let (ta, tb) = (
+            a.script_variants.get(best.1).map(|v| &v.tokens),
+            b.script_variants.get(best.2).map(|v| &v.tokens),
+        );
+        brands(a, best.1)
+            .iter()
+            .any(|t| tb.is_some_and(|x| x.contains(t)))
+            || brands(b, best.2)
+                .iter()
+                .any(|t| ta.is_some_and(|x| x.contains(t)))
     };
     v[16] = f64::from(u8::from(
         !shared_brand && industry::conflict(&ia, &ib).is_some(),
