@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use tradetrail_resolve::eval::{eval_pairs, is_tuning, parse_pairs};
+use tradetrail_resolve::eval::{eval_pairs, is_company_schema, is_tuning, parse_pairs};
 
 /// Arguments of `tradetrail eval`.
 #[derive(Debug, Args)]
@@ -38,7 +38,7 @@ enum EvalCommand {
         /// A synthetic world folder (from `tradetrail synth`): ingest it (into --home, else a temporary workspace), build entities, score them against truth/mentions.csv.
         #[arg(long)]
         world: Option<PathBuf>,
-        /// Print this many of the largest wrong merges and splits.
+        /// Print this many of the largest wrong merges and splits (worlds), or of the misjudged pairs per split (labelled pairs, companies first).
         #[arg(long, default_value_t = 0)]
         examples: usize,
     },
@@ -186,8 +186,21 @@ pub fn run(args: EvalArgs, home: Option<PathBuf>) -> anyhow::Result<ExitCode> {
                 ("held-out split", &held_out),
             ] {
                 println!("\n{title}:");
-                for line in eval_pairs(set).lines() {
+                let report = eval_pairs(set);
+                for line in report.lines() {
                     println!("  {line}");
+                }
+                // The misjudged pairs, companies first, as false negatives (FN) and false positives (FP) with the probability given.
+                let mut errors: Vec<_> = report.errors.iter().collect();
+                errors.sort_by_key(|(p, _)| !is_company_schema(&p.schema));
+                for (p, prob) in errors.into_iter().take(examples) {
+                    println!(
+                        "    {} p={prob:.2} {} | {} | {}",
+                        if p.is_match { "FN" } else { "FP" },
+                        p.schema,
+                        p.name1,
+                        p.name2
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -4,7 +4,9 @@
 //! Only pairs with `eval::is_tuning` are used; the held-out half is never read for fitting.
 
 use tradetrail_resolve::eval::{is_tuning, kind_of_schema, parse_pairs};
-use tradetrail_resolve::features::{HAND_WEIGHTS, N_NAME, NAME_FEATURES, SIGNS, name_features};
+use tradetrail_resolve::features::{
+    HAND_WEIGHTS, N_NAME, NAME_FEATURES, SIGNS, decided_by_hand, name_features,
+};
 use tradetrail_resolve::normalise;
 use tradetrail_resolve::score::{Kind, sigmoid};
 use tradetrail_resolve::train::{best_threshold, fit_logistic};
@@ -31,6 +33,10 @@ fn main() {
             .filter(|p| is_tuning(p) && kind_of_schema(&p.schema) == kind)
         {
             let f = name_features(&normalise(&p.name1), &normalise(&p.name2));
+            // Pairs a hand-set rule decides are left out: their labels would only pull the bias against the rule.
+            if decided_by_hand(&f.values) {
+                continue;
+            }
             x.push(f.values.to_vec());
             y.push(p.is_match);
         }

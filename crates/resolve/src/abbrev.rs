@@ -144,6 +144,28 @@ pub fn admin_prefix(words: &[String], at: usize) -> Option<(Vec<String>, usize)>
         .map(|c| (c.clone(), 1))
 }
 
+/// Whether `core` is one word of two to six letters spelling the initials of three or more words of `name` (function words left out).
+pub fn is_acronym_of(core: &[String], name: &[String]) -> bool {
+    const FUNCTION_WORDS: [&str; 12] = [
+        "AND", "OF", "THE", "FOR", "DE", "DER", "DES", "DU", "LA", "LE", "DEL", "S",
+    ];
+    let [word] = core else {
+        return false;
+    };
+    let words: Vec<&String> = name
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    (2..=6).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && words.len() >= 3
+        && words.len() == word.len()
+        && words
+            .iter()
+            .zip(word.bytes())
+            .all(|(w, c)| w.as_bytes().first() == Some(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,17 +3,20 @@
 //! The features are the terms of the score: `score` multiplies each by a fitted weight and adds them up.
 //! A Cyrillic name and a Latin one are compared on scheme-folded readings (`fold.rs`), so the scheme a broker used costs no edits.
 //! Token alignment is greedy on Jaro-Winkler similarity, with initials (`V` ~ `VLADIMIR`) and split words (`GOOD WILL` ~ `GOODWILL`) handled first.
+//! An acronym of three or more words (`PLA`) and a name run together (`VANDERBILT`) read as the words they stand for; every feature is listed in `FEATURES.md`.
 
 use std::borrow::Cow;
 
 use rapidfuzz::distance::{jaro_winkler, levenshtein};
 
+use crate::abbrev;
 use crate::fold;
+use crate::industry;
 use crate::normalise::{NormName, Variant};
 use crate::text::Script;
 
 /// Number of name features.
-pub const N_NAME: usize = 16;
+pub const N_NAME: usize = 18;
 
 /// Names of the name features, in vector order.
 pub const NAME_FEATURES: [&str; N_NAME] = [
@@ -33,14 +36,26 @@ pub const NAME_FEATURES: [&str; N_NAME] = [
     "initials_used",
     "extra_generic_tokens",
     "pinyin_word_mismatch",
+    "industry_conflict",
+    "short_core_differs",
 ];
 
 /// Sign each weight must keep when fitted: 1 evidence for a match, -1 evidence against, 0 free.
-pub const SIGNS: [i8; N_NAME] = [1, 1, 1, 1, 1, -1, -1, 2, 1, -1, 2, -1, -1, 1, -1, 2];
+pub const SIGNS: [i8; N_NAME] = [1, 1, 1, 1, 1, -1, -1, 2, 1, -1, 2, -1, -1, 1, -1, 2, 2, 2];
 
 /// Weights set by hand, not fitted (sign code 2): cross-script keys (too few labelled pairs), digits that must agree, and pinyin words that differ.
 /// The labelled set calls fund-vintage swaps (`Fund III` ~ `Fund IV`) matches; for customs parties different numbers or different pinyin words mean different companies.
-pub const HAND_WEIGHTS: [(usize, f64); 3] = [(7, 1.5), (10, -6.0), (15, -6.0)];
+/// A core of four letters or fewer (`BD`, `ABC`) has no room for a typo: any difference there is another name.
+/// Two different lines of business on one trade name (`TECHNOLOGY` vs `INDUSTRIAL`) are sister companies in customs data, which the labelled set has too few pairs of to fit.
+pub const HAND_WEIGHTS: [(usize, f64); 5] =
+    [(7, 1.5), (10, -12.0), (15, -12.0), (16, -6.0), (17, -12.0)];
+
+/// Whether a hand-set negative rule (different numbers, pinyin words or short cores) fires on these feature values: such pairs are decided by the rule and left out of fitting.
+pub fn decided_by_hand(values: &[f64]) -> bool {
+    HAND_WEIGHTS
+        .iter()
+        .any(|&(j, w)| w < 0.0 && values.get(j).is_some_and(|v| *v != 0.0))
+}
 
 /// Name features of a pair, with the readings they were computed on.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +66,10 @@ pub struct NameFeatures {
     pub core_a: Vec<String>,
     /// The core words compared on each side.
     pub core_b: Vec<String>,
+    /// The activity words each side names (see [`industry`]), canonical and sorted.
+    pub industry_a: Vec<&'static str>,
+    /// The activity words each side names (see [`industry`]), canonical and sorted.
+    pub industry_b: Vec<&'static str>,
 }
 
 /// Similarity of two words: exact 1, initials 0.9 on a shared first letter, numbers exact only, else Jaro-Winkler.
@@ -159,30 +178,42 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
             Cow::Borrowed(b.script_variants.as_slice()),
         )
     };
-    let mut best = (
-        f64::MIN,
-        xa.first().unwrap_or(&empty),
-        xb.first().unwrap_or(&empty),
-    );
+    let mut best = (f64::MIN, 0, 0);
     if xa.len() > 1 || xb.len() > 1 {
-        for va in xa.iter() {
-            for vb in xb.iter() {
+        for (i, va) in xa.iter().enumerate() {
+            for (j, vb) in xb.iter().enumerate() {
                 let c = closeness(va, vb);
                 if c > best.0 {
-                    best = (c, va, vb);
+                    best = (c, i, j);
                 }
             }
         }
     }
-    let (va, vb) = (best.1, best.2);
-    let core_a = merge_split_words(&vb.core, &va.core);
-    let core_b = merge_split_words(&core_a, &vb.core);
+    let (va, vb) = (
+        xa.get(best.1).unwrap_or(&empty),
+        xb.get(best.2).unwrap_or(&empty),
+    );
+    let mut core_a = merge_split_words(&vb.core, &va.core);
+    let mut core_b = merge_split_words(&core_a, &vb.core);
+    // Words run together or split apart (`VANDERBILT` ~ `VAN DER BILT`): the whole names agree once spaces are dropped.
+    if core_a != core_b && va.name.len() != vb.name.len() && va.name.concat() == vb.name.concat() {
+        core_a = vec![va.name.concat()];
+        core_b = core_a.clone();
+    }
+    // An acronym against the name it abbreviates (`PLA` ~ `PEOPLES LIBERATION ARMY`): the acronym stands for the whole name.
+    if abbrev::is_acronym_of(&core_a, &vb.name) {
+        core_b = core_a.clone();
+    } else if abbrev::is_acronym_of(&core_b, &va.name) {
+        core_a = core_b.clone();
+    }
     let mut v = [0.0; N_NAME];
     if core_a.is_empty() || core_b.is_empty() {
         return NameFeatures {
             values: v,
             core_a,
             core_b,
+            industry_a: Vec::new(),
+            industry_b: Vec::new(),
         };
     }
     let mut sa = core_a.clone();
@@ -243,11 +274,50 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
     let extra = ga.iter().filter(|t| !gb.contains(t)).count()
         + gb.iter().filter(|t| !ga.contains(t)).count();
     v[14] = (extra as f64).min(2.0);
-    v[15] = f64::from(u8::from(pinyin_mismatch(&core_a, &core_b)));
+    v[15] = f64::from(u8::from(crate::han::pinyin_mismatch(&core_a, &core_b)));
+    // Activity words are read on the unfolded readings: scheme folding would respell TECHNOLOGY.
+    let acts = |n: &NormName, i: usize| {
+        n.script_variants
+            .get(i)
+            .map(|v| industry::activities(&v.name))
+            .unwrap_or_default()
+    };
+    let (ia, ib) = (acts(a, best.1), acts(b, best.2));
+    // A known brand's English name need not translate its Chinese one (道通智能航空技术 is AUTEL ROBOTICS).
+    fn brands(n: &NormName, i: usize) -> Vec<&String> {
+        n.script_variants.get(i).map_or_else(Vec::new, |v| {
+            v.tokens
+                .iter()
+                .zip(&v.tags)
+                .filter(|(_, g)| **g == abbrev::Tag::Brand)
+                .map(|(t, _)| t)
+                .collect()
+        })
+    }
+    // A brand on either side (tagged so from the alias tables) that the other side writes too.
+    let shared_brand = {
+        let (ta, tb) = (
+            a.script_variants.get(best.1).map(|v| &v.tokens),
+            b.script_variants.get(best.2).map(|v| &v.tokens),
+        );
+        brands(a, best.1)
+            .iter()
+            .any(|t| tb.is_some_and(|x| x.contains(t)))
+            || brands(b, best.2)
+                .iter()
+                .any(|t| ta.is_some_and(|x| x.contains(t)))
+    };
+    v[16] = f64::from(u8::from(
+        !shared_brand && industry::conflict(&ia, &ib).is_some(),
+    ));
+    let (ca, cb) = (sa.concat(), sb.concat());
+    v[17] = f64::from(u8::from(ca != cb && ca.len().min(cb.len()) <= 4));
     NameFeatures {
         values: v,
         core_a,
         core_b,
+        industry_a: ia.into_iter().collect(),
+        industry_b: ib.into_iter().collect(),
     }
 }
 
@@ -274,24 +344,6 @@ fn sorted_core(v: &Variant) -> String {
     let mut c = v.core.clone();
     c.sort();
     c.concat()
-}
-
-/// Whether two names differ in a word that reads as Chinese pinyin of two or more syllables on both sides (`XINGHE` vs `XINHE`).
-fn pinyin_mismatch(a: &[String], b: &[String]) -> bool {
-    let only_b: Vec<&String> = b.iter().filter(|t| !a.contains(t)).collect();
-    for x in a.iter().filter(|t| !b.contains(t)) {
-        let best = only_b
-            .iter()
-            .map(|y| (token_sim(x, y), *y))
-            .max_by(|p, q| p.0.total_cmp(&q.0));
-        if let Some((sim, y)) = best {
-            let multi = |w: &str| crate::han::pinyin_syllable_count(w).is_some_and(|n| n >= 2);
-            if sim >= 0.7 && multi(x) && multi(y) {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 #[cfg(test)]
@@ -325,5 +377,25 @@ mod tests {
         assert_eq!(f("Management Company 23", "Management Company")[10], 1.0);
         assert_eq!(f("Deutsche Bank AG", "Deutsche Bank GmbH")[11], 1.0);
         assert_eq!(f("XINGHE", "XINHE")[0], 0.0);
+    }
+
+    #[test]
+    fn acronyms_and_run_together_words() {
+        assert_eq!(f("PLA", "People’s Liberation Army")[0], 1.0);
+        assert_eq!(f("vanderbilt corp", "van der bilt corp")[0], 1.0);
+        assert_eq!(f("ABC TRADING", "ALPHA TRADING")[0], 0.0);
+    }
+
+    #[test]
+    fn industry_words_that_differ() {
+        assert_eq!(
+            f(
+                "XIAMEN LIANCHUANG TECHNOLOGY",
+                "XIAMEN LIANCHUANG INDUSTRIAL"
+            )[16],
+            1.0
+        );
+        assert_eq!(f("XIAMEN LIANCHUANG TECH", "厦门联创科技有限公司")[16], 0.0);
+        assert_eq!(f("LEGION", "LEGION TRADING")[16], 0.0);
     }
 }

@@ -133,6 +133,30 @@ pub fn is_han_word(word: &str) -> bool {
     !word.is_empty() && word.chars().all(is_han)
 }
 
+/// Whether two names differ in a word that reads as Chinese pinyin of two or more syllables on both sides (`XINGHE` vs `XINHE`).
+///
+/// Only Chinese trade names count: every core word on both sides must read as pinyin, so `JPMORGAN CHASE` ~ `JPMORGON CHACE` or `BANK OF CHINA` ~ `BANK OF CHIMA` stay typos.
+pub fn pinyin_mismatch(a: &[String], b: &[String]) -> bool {
+    let pinyin = |w: &String| pinyin_syllable_count(w).is_some();
+    if !a.iter().all(pinyin) || !b.iter().all(pinyin) {
+        return false;
+    }
+    let only_b: Vec<&String> = b.iter().filter(|t| !a.contains(t)).collect();
+    for x in a.iter().filter(|t| !b.contains(t)) {
+        let best = only_b
+            .iter()
+            .map(|y| (crate::features::token_sim(x, y), *y))
+            .max_by(|p, q| p.0.total_cmp(&q.0));
+        if let Some((sim, y)) = best {
+            let multi = |w: &str| pinyin_syllable_count(w).is_some_and(|n| n >= 2);
+            if sim >= 0.7 && multi(x) && multi(y) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

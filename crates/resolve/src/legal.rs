@@ -23,12 +23,48 @@ pub fn lookup(words: &[String]) -> Option<LegalForm> {
     })
 }
 
-/// Longest legal form ending the word list (leaving at least one word), with its length in words.
+/// The legal form of two or three words written with one typo in one word of four letters or more (`JOYNT STOCK COMPANY`), if any.
+///
+/// Only multi-word forms are read this way: one edit in a short or single-word form (`AKG`, `LLP`) would turn name words into legal forms.
+fn lookup_one_typo(words: &[String]) -> Option<LegalForm> {
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    for (i, w) in words.iter().enumerate() {
+        if w.chars().count() < 4 {
+            continue;
+        }
+        let mut key = String::with_capacity(32);
+        for (j, x) in words.iter().enumerate() {
+            if j > 0 {
+                key.push(' ');
+            }
+            key.push_str(if i == j { "*" } else { x });
+        }
+        let Some(cands) = LEGAL.one_word_out.get(&key) else {
+            continue;
+        };
+        for (missing, e) in cands {
+            if rapidfuzz::distance::levenshtein::distance(w.chars(), missing.chars()) == 1 {
+                return Some(LegalForm {
+                    class: e.class,
+                    compare: e.compare.clone(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Longest legal form ending the word list (leaving at least one word), with its length in words; a two- or three-word form may carry one typo.
 fn longest_suffix(words: &[String]) -> Option<(usize, LegalForm)> {
     let max = LEGAL.max_words.min(words.len().saturating_sub(1));
-    (1..=max)
-        .rev()
-        .find_map(|n| lookup(&words[words.len() - n..]).map(|f| (n, f)))
+    (1..=max).rev().find_map(|n| {
+        let tail = &words[words.len() - n..];
+        lookup(tail)
+            .or_else(|| lookup_one_typo(tail))
+            .map(|f| (n, f))
+    })
 }
 
 /// Longest legal form starting the word list (leaving at least one word), with its length in words.
@@ -139,5 +175,10 @@ mod tests {
         assert_eq!(strip("ARMCO ՍՊԸ").1, Some("llc"));
         assert_eq!(strip("GULF TRADE FZ-LLC").0, words("GULF TRADE"));
         assert_eq!(strip("LIMITED").0, words("LIMITED"));
+        assert_eq!(
+            strip("TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY"),
+            (words("TACTICAL MISSILES"), Some("jsc"))
+        );
+        assert_eq!(strip("SIEMENS AKG").0, words("SIEMENS AKG"));
     }
 }

@@ -14,6 +14,7 @@ pub mod features;
 pub mod fold;
 pub mod han;
 pub mod ident;
+pub mod industry;
 pub mod legal;
 pub mod mention;
 pub mod normalise;

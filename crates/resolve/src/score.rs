@@ -283,10 +283,11 @@ pub fn score_prepared(a: &Prepared, b: &Prepared) -> Score {
     let names = format!("{} ~ {}", nf.core_a.join(" "), nf.core_b.join(" "));
     for (i, (&value, &weight)) in nf.values.iter().zip(w.name.iter()).enumerate().take(N_NAME) {
         let detail = match i {
-            0 | 1 | 2 | 3 | 4 | 8 | 12 => names.clone(),
+            0 | 1 | 2 | 3 | 4 | 8 | 12 | 17 => names.clone(),
             10 => format!("{:?} vs {:?}", a.name.numbers, b.name.numbers),
             11 => format!("{:?} vs {:?}", a.name.legal_form, b.name.legal_form),
             7 => format!("{} vs {}", a.name.script.label(), b.name.script.label()),
+            16 => format!("{} vs {}", nf.industry_a.join(" "), nf.industry_b.join(" ")),
             _ => String::new(),
         };
         out.push(Feature {

@@ -40,6 +40,8 @@ pub struct LegalTable {
     pub forms: HashMap<String, LegalEntry>,
     /// Longest alias, in words.
     pub max_words: usize,
+    /// Two- and three-word aliases with one word of four letters or more replaced by `*`, with the word left out: for reading one typo.
+    pub one_word_out: HashMap<String, Vec<(String, LegalEntry)>>,
 }
 
 pub static LEGAL: LazyLock<LegalTable> = LazyLock::new(|| {
@@ -84,9 +86,32 @@ pub static LEGAL: LazyLock<LegalTable> = LazyLock::new(|| {
             .entry(words.join(" "))
             .or_insert(LegalEntry { class, compare });
     }
+    let mut one_word_out: HashMap<String, Vec<(String, LegalEntry)>> = HashMap::new();
+    for (key, e) in &forms {
+        let ws: Vec<&str> = key.split(' ').collect();
+        if !(2..=3).contains(&ws.len()) {
+            continue;
+        }
+        for (i, w) in ws.iter().enumerate() {
+            if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let mut k = ws.clone();
+            k[i] = "*";
+            one_word_out
+                .entry(k.join(" "))
+                .or_default()
+                .push((w.to_string(), e.clone()));
+        }
+    }
+    // Fixed order, so the first candidate a typo reads as never depends on hashing.
+    for v in one_word_out.values_mut() {
+        v.sort_by(|a, b| (&a.0, a.1.class).cmp(&(&b.0, b.1.class)));
+    }
     LegalTable {
         forms,
         max_words: max_words.min(8),
+        one_word_out,
     }
 });
 

@@ -50,9 +50,7 @@ pub fn fit_logistic(
 
 /// The threshold on `p` that maximises F1 on these labels, with that F1; ties go to the middle of the best run.
 pub fn best_threshold(p: &[f64], y: &[bool]) -> (f64, f64) {
-    let mut best = (0.5, -1.0);
-    let mut t = 0.05;
-    while t < 0.96 {
+    let f1_at = |t: f64| {
         let (mut tp, mut fp, mut fn_) = (0.0, 0.0, 0.0);
         for (pi, yi) in p.iter().zip(y) {
             match (*pi >= t, *yi) {
@@ -62,17 +60,23 @@ pub fn best_threshold(p: &[f64], y: &[bool]) -> (f64, f64) {
                 _ => {}
             }
         }
-        let f1 = if tp == 0.0 {
+        if tp == 0.0 {
             0.0
         } else {
             2.0 * tp / (2.0 * tp + fp + fn_)
-        };
-        if f1 > best.1 + 1e-9 {
-            best = (t, f1);
         }
-        t += 0.01;
-    }
-    best
+    };
+    let ts: Vec<f64> = (5..96).map(|i| f64::from(i) / 100.0).collect();
+    let f1s: Vec<f64> = ts.iter().map(|t| f1_at(*t)).collect();
+    let best = f1s.iter().copied().fold(-1.0, f64::max);
+    // The first run of thresholds reaching the best F1, and its middle.
+    let start = f1s.iter().position(|f| *f >= best - 1e-9).unwrap_or(0);
+    let len = f1s[start..]
+        .iter()
+        .take_while(|f| **f >= best - 1e-9)
+        .count()
+        .max(1);
+    (ts[start + (len - 1) / 2], best)
 }
 
 #[cfg(test)]

@@ -63,6 +63,11 @@ fn case_files_pass() {
             false,
         ),
         (
+            "companies_industry.csv",
+            include_str!("../cases/companies_industry.csv"),
+            false,
+        ),
+        (
             "companies_latin.csv",
             include_str!("../cases/companies_latin.csv"),
             false,

@@ -44,5 +44,5 @@ fn held_out_f1_floors() {
     );
 }
 
-/// The company floor actually reached on the held-out half (the issue's target is 0.92; 0.919 without the hand-set digit and pinyin rules, which the labelled set's fund-vintage "matches" penalise).
-const COMPANY_FLOOR: f64 = 0.89;
+/// The company floor the issue sets (0.92); the held-out half reaches 0.925 with the hand-set digit, pinyin and short-core rules, which the labelled set's fund-vintage "matches" still penalise.
+const COMPANY_FLOOR: f64 = 0.92;
