@@ -143,6 +143,9 @@ fn read_entities(ws: &Workspace, ctx: &mut Context) -> anyhow::Result<()> {
 }
 
 fn read_lines(ws: &Workspace, ctx: &mut Context, interner: &mut Interner) -> anyhow::Result<()> {
+    // Sized once from the manifest: growing by doubling would hold two copies of the lines while it moves them.
+    let rows: u64 = ws.manifest().files(Table::Shipments).map(|f| f.rows).sum();
+    ctx.lines.reserve_exact(usize::try_from(rows).unwrap_or(0));
     for b in ws.scan(Table::Shipments, Some(&LINE_COLUMNS))? {
         let b = b?;
         let record_id = texts(&b, "record_id", None)?;
@@ -189,7 +192,15 @@ fn read_lines(ws: &Workspace, ctx: &mut Context, interner: &mut Interner) -> any
             });
         }
     }
-    ctx.lines.par_sort_by(|a, b| a.record_id.cmp(&b.record_id));
+    // In place (a stable sort would allocate a buffer as large as the lines); ties, if two datasets share a record id, go by source.
+    ctx.lines.par_sort_unstable_by(|a, b| {
+        (&a.record_id, &a.dataset, &a.file, a.line).cmp(&(
+            &b.record_id,
+            &b.dataset,
+            &b.file,
+            b.line,
+        ))
+    });
     Ok(())
 }
 
