@@ -34,6 +34,21 @@ impl Workspace {
     ///
     /// Fails at once when a column is not in the table's schema.
     pub fn scan(&self, table: Table, columns: Option<&[&str]>) -> Result<TableScan> {
+        let files = self
+            .manifest()
+            .files(table)
+            .map(|f| f.path.clone())
+            .collect();
+        self.scan_parts(table, files, columns)
+    }
+
+    /// Like [`Workspace::scan`], over some of the table's part files (paths relative to the workspace root), in the order given.
+    pub(crate) fn scan_parts(
+        &self,
+        table: Table,
+        parts: Vec<String>,
+        columns: Option<&[&str]>,
+    ) -> Result<TableScan> {
         let full = table.schema();
         let schema = match columns {
             None => full,
@@ -55,11 +70,7 @@ impl Workspace {
         Ok(TableScan {
             table,
             schema,
-            files: self
-                .manifest()
-                .files(table)
-                .map(|f| self.part_path(&f.path))
-                .collect(),
+            files: parts.iter().map(|p| self.part_path(p)).collect(),
             current: None,
         })
     }

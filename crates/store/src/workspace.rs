@@ -4,8 +4,6 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use arrow::array::{Array, StringArray};
-use parquet::arrow::ProjectionMask;
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::manifest::{Manifest, Table};
 use crate::txn::{ImportSpec, ImportTxn, IngestSource, IngestTxn};
@@ -157,15 +155,22 @@ impl Workspace {
     ///
     /// Ids are streamed batch by batch, so memory does not grow with the dataset.
     pub fn for_each_record_id(&self, dataset: &str, mut f: impl FnMut(&str)) -> Result<()> {
-        for ingest in self
+        let parts = self
             .manifest
             .ingests
             .iter()
             .filter(|i| i.dataset == dataset)
-        {
-            for part in ingest.files.iter().filter(|f| f.table == Table::Shipments) {
-                read_string_column(&self.part_path(&part.path), "record_id", &mut f)?;
-            }
+            .flat_map(|i| i.files.iter().filter(|f| f.table == Table::Shipments))
+            .map(|f| f.path.clone())
+            .collect();
+        for batch in self.scan_parts(Table::Shipments, parts, Some(&["record_id"]))? {
+            let batch = batch?;
+            let values = batch
+                .column(0)
+                .as_any()
+                .downcast_ref::<StringArray>()
+                .expect("record_id is a Utf8 column by schema");
+            (0..values.len()).for_each(|i| f(values.value(i)));
         }
         Ok(())
     }
@@ -176,32 +181,4 @@ impl Workspace {
         self.for_each_record_id(dataset, |id| ids.push(id.to_owned()))?;
         Ok(ids)
     }
-}
-
-fn read_string_column(path: &Path, column: &str, f: &mut impl FnMut(&str)) -> Result<()> {
-    let parquet_err = |source| Error::Parquet {
-        path: path.to_owned(),
-        source,
-    };
-    let file = fs_err::File::open(path)?;
-    let builder =
-        ParquetRecordBatchReaderBuilder::try_new(file.into_parts().0).map_err(parquet_err)?;
-    let index = builder
-        .schema()
-        .index_of(column)
-        .map_err(|e| Error::Parquet {
-            path: path.to_owned(),
-            source: e.into(),
-        })?;
-    let mask = ProjectionMask::roots(builder.parquet_schema(), [index]);
-    for batch in builder.with_projection(mask).build().map_err(parquet_err)? {
-        let batch = batch?;
-        let values = batch
-            .column(0)
-            .as_any()
-            .downcast_ref::<StringArray>()
-            .expect("record_id is a Utf8 column by schema");
-        (0..values.len()).for_each(|i| f(values.value(i)));
-    }
-    Ok(())
 }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::abuse::{raw, status_of};
+use crate::urlencode;
 use crate::web::{bin, get, post, workspace};
 
 const READER: &str = "reader-secret-7f3a9c2e41d8b6";
@@ -288,17 +289,6 @@ fn no_request_path_reaches_a_file() {
         canary
     );
     println!("{tried} traversal attempts, none reached a file");
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|c| match c {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (c as char).to_string()
-            }
-            _ => format!("%{c:02X}"),
-        })
-        .collect()
 }
 
 /// Every file under `dir` whose bytes contain `needle`.

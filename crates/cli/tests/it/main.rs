@@ -73,3 +73,15 @@ pub fn ingest_one_row(home: &Path, file: &Path, n: u32) {
         ],
     );
 }
+
+/// Percent-encodes every byte but the unreserved characters of RFC 3986.
+pub fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|c| match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (c as char).to_string()
+            }
+            _ => format!("%{c:02X}"),
+        })
+        .collect()
+}

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use serde_json::{Value, json};
 
+use crate::urlencode;
+
 /// The binary under test: `TRADETRAIL_BIN` when set (the uplifted `target/debug/tradetrail` is shared by every checkout using the same target folder), else Cargo's.
 pub fn bin() -> PathBuf {
     std::env::var_os("TRADETRAIL_BIN")
@@ -318,17 +320,6 @@ fn bad_input_gets_a_400_that_names_it() {
         "{}",
         &csv[..100.min(csv.len())]
     );
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|c| match c {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (c as char).to_string()
-            }
-            _ => format!("%{c:02X}"),
-        })
-        .collect()
 }
 
 #[test]
