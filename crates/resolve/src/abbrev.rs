@@ -145,6 +145,8 @@ pub fn admin_prefix(words: &[String], at: usize) -> Option<(Vec<String>, usize)>
 }
 
 /// Whether `core` is one word of two to six letters spelling the initials of three or more words of `name` (function words left out).
+///
+/// A name that starts with or contains a place (`DONGGUAN JINPENG INDUSTRIAL`) is not expanded: the initials of a place, a trade name and an industry word are a coincidence, not an acronym (`DJI`).
 pub fn is_acronym_of(core: &[String], name: &[String]) -> bool {
     const FUNCTION_WORDS: [&str; 12] = [
         "AND", "OF", "THE", "FOR", "DE", "DER", "DES", "DU", "LA", "LE", "DEL", "S",
@@ -152,23 +154,39 @@ pub fn is_acronym_of(core: &[String], name: &[String]) -> bool {
     let [word] = core else {
         return false;
     };
+    if !(2..=6).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
     let words: Vec<&String> = name
         .iter()
         .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
         .collect();
-    (2..=6).contains(&word.len())
-        && word.bytes().all(|b| b.is_ascii_uppercase())
-        && words.len() >= 3
+    let spelled = words.len() >= 3
         && words.len() == word.len()
         && words
             .iter()
             .zip(word.bytes())
-            .all(|(w, c)| w.as_bytes().first() == Some(&c))
+            .all(|(w, c)| w.as_bytes().first() == Some(&c));
+    // Checked last: it runs for few pairs, and a place lookup allocates.
+    spelled && !(0..name.len()).any(|at| admin_prefix(name, at).is_some())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_are_not_read_over_places() {
+        let words = |t: &str| t.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(is_acronym_of(
+            &words("PLA"),
+            &words("PEOPLES LIBERATION ARMY")
+        ));
+        assert!(!is_acronym_of(
+            &words("DJI"),
+            &words("DONGGUAN JINPENG INDISTRIAL")
+        ));
+    }
 
     fn ex(s: &str) -> Vec<String> {
         expand(crate::text::words(s))

@@ -196,7 +196,14 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
     let mut core_a = merge_split_words(&vb.core, &va.core);
     let mut core_b = merge_split_words(&core_a, &vb.core);
     // Words run together or split apart (`VANDERBILT` ~ `VAN DER BILT`): the whole names agree once spaces are dropped.
-    if core_a != core_b && va.name.len() != vb.name.len() && va.name.concat() == vb.name.concat() {
+    if core_a != core_b
+        && va.name.len() != vb.name.len()
+        && va
+            .name
+            .iter()
+            .flat_map(|w| w.bytes())
+            .eq(vb.name.iter().flat_map(|w| w.bytes()))
+    {
         core_a = vec![va.name.concat()];
         core_b = core_a.clone();
     }
@@ -283,35 +290,36 @@ pub fn name_features(a: &NormName, b: &NormName) -> NameFeatures {
             .unwrap_or_default()
     };
     let (ia, ib) = (acts(a, best.1), acts(b, best.2));
-    // A known brand's English name need not translate its Chinese one (道通智能航空技术 is AUTEL ROBOTICS).
-    fn brands(n: &NormName, i: usize) -> Vec<&String> {
-        n.script_variants.get(i).map_or_else(Vec::new, |v| {
+    // A known brand's English name need not translate its Chinese one (道通智能航空技术 is AUTEL ROBOTICS): looked for only when the activities conflict.
+    fn brands(n: &NormName, i: usize) -> impl Iterator<Item = &String> {
+        n.script_variants.get(i).into_iter().flat_map(|v| {
             v.tokens
                 .iter()
                 .zip(&v.tags)
                 .filter(|(_, g)| **g == abbrev::Tag::Brand)
                 .map(|(t, _)| t)
-                .collect()
         })
     }
-    // A brand on either side (tagged so from the alias tables) that the other side writes too.
-    let shared_brand = {
+    let conflict = industry::conflict(&ia, &ib).is_some() && {
+        // A brand on either side (tagged so from the alias tables) that the other side writes too.
         let (ta, tb) = (
             a.script_variants.get(best.1).map(|v| &v.tokens),
             b.script_variants.get(best.2).map(|v| &v.tokens),
         );
-        brands(a, best.1)
-            .iter()
-            .any(|t| tb.is_some_and(|x| x.contains(t)))
-            || brands(b, best.2)
-                .iter()
-                .any(|t| ta.is_some_and(|x| x.contains(t)))
+        let shared_brand = brands(a, best.1).any(|t| tb.is_some_and(|x| x.contains(t)))
+            || brands(b, best.2).any(|t| ta.is_some_and(|x| x.contains(t)));
+        !shared_brand
     };
-    v[16] = f64::from(u8::from(
-        !shared_brand && industry::conflict(&ia, &ib).is_some(),
-    ));
-    let (ca, cb) = (sa.concat(), sb.concat());
-    v[17] = f64::from(u8::from(ca != cb && ca.len().min(cb.len()) <= 4));
+    v[16] = f64::from(u8::from(conflict));
+    let (la, lb) = (
+        sa.iter().map(String::len).sum::<usize>(),
+        sb.iter().map(String::len).sum::<usize>(),
+    );
+    let same_letters = sa
+        .iter()
+        .flat_map(|w| w.bytes())
+        .eq(sb.iter().flat_map(|w| w.bytes()));
+    v[17] = f64::from(u8::from(!same_letters && la.min(lb) <= 4));
     NameFeatures {
         values: v,
         core_a,
