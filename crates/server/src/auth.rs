@@ -171,6 +171,23 @@ fn public(path: &str) -> bool {
     path == "/" || path == "/healthz" || path == "/favicon.ico" || path.starts_with("/ui/")
 }
 
+/// Reads and drops a small declared body (at most 64 KiB, for at most 2 s) before a refusal.
+///
+/// A socket closed with unread data answers the client with a reset, so a client still sending its body would lose the 401 or 403; a large or undeclared body is never read.
+async fn drain_small_body(req: Request) {
+    const DRAIN: usize = 64 * 1024;
+    let small = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        .is_some_and(|n| n > 0 && n <= DRAIN);
+    if small {
+        let read = axum::body::to_bytes(req.into_body(), DRAIN);
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), read).await;
+    }
+}
+
 /// Middleware: finds the caller from the `Authorization: Bearer` header and stores it in the request, or answers 401.
 pub async fn authenticate(
     State(state): State<Arc<AppState>>,
@@ -190,6 +207,7 @@ pub async fn authenticate(
         }
         None if public(req.uri().path()) => next.run(req).await,
         None => {
+            drain_small_body(req).await;
             let body = serde_json::json!({ "status": 401, "detail": "missing or wrong bearer token (Authorization: Bearer ...)" });
             (
                 StatusCode::UNAUTHORIZED,
@@ -209,8 +227,14 @@ pub async fn analyst_only(req: Request, next: Next) -> Response {
         .map(Principal::require_analyst)
     {
         Some(Ok(())) => next.run(req).await,
-        Some(Err(e)) => e.into_response(),
-        None => ApiError::Forbidden("judgements need an analyst token".into()).into_response(),
+        Some(Err(e)) => {
+            drain_small_body(req).await;
+            e.into_response()
+        }
+        None => {
+            drain_small_body(req).await;
+            ApiError::Forbidden("judgements need an analyst token".into()).into_response()
+        }
     }
 }
 
