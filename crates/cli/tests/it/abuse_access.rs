@@ -100,7 +100,28 @@ impl Drop for Logged {
 }
 
 /// A request with any Authorization header value: the status.
+///
+/// A transport error is retried twice: under a full parallel test run a refused request has now and then come back as a connection reset (not yet explained; see the hardening notes), and this test is about status codes.
 fn call(method: &str, url: &str, authorization: Option<&str>, body: &str) -> u16 {
+    let mut last = None;
+    for attempt in 0..3 {
+        if attempt > 0 {
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        match call_once(method, url, authorization, body) {
+            Ok(status) => return status,
+            Err(e) => last = Some(e),
+        }
+    }
+    panic!("{method} {url} {authorization:?}: the server does not answer: {last:?}")
+}
+
+fn call_once(
+    method: &str,
+    url: &str,
+    authorization: Option<&str>,
+    body: &str,
+) -> Result<u16, ureq::Error> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -118,7 +139,7 @@ fn call(method: &str, url: &str, authorization: Option<&str>, body: &str) -> u16
         }
         req.call()
     };
-    resp.expect("the server answers").status().as_u16()
+    Ok(resp?.status().as_u16())
 }
 
 #[test]
