@@ -94,9 +94,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    // Output piped into `head` ends quietly, as a Unix tool should, instead of panicking in println!.
-    sigpipe::reset();
     let cli = Cli::parse();
+    // Output piped into `head` ends quietly, as a Unix tool should, instead of panicking in println!.
+    // Not for the server: a client that hangs up while its answer is written (vectored socket writes raise SIGPIPE) would kill it for everyone.
+    if !matches!(cli.command, Command::Serve(_)) {
+        sigpipe::reset();
+    }
     let home = cli.home.clone();
     let result = match cli.command {
         Command::Demo(args) => demo::run_demo(home, args),

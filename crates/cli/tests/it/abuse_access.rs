@@ -51,6 +51,7 @@ fn tokens_file(dir: &Path) -> std::path::PathBuf {
 struct Logged {
     child: Child,
     base: String,
+    out: std::path::PathBuf,
 }
 
 impl Logged {
@@ -70,6 +71,7 @@ impl Logged {
         let mut server = Logged {
             child,
             base: String::new(),
+            out: out.to_path_buf(),
         };
         let started = Instant::now();
         loop {
@@ -94,6 +96,12 @@ impl Logged {
 
 impl Drop for Logged {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            let exit = self.child.try_wait();
+            let err = std::fs::read_to_string(self.out.join("stderr")).unwrap_or_default();
+            let tail = &err[err.len().saturating_sub(4000)..];
+            eprintln!("server exit status: {exit:?}\nlast server stderr:\n{tail}");
+        }
         self.child.kill().ok();
         self.child.wait().ok();
     }
@@ -101,19 +109,11 @@ impl Drop for Logged {
 
 /// A request with any Authorization header value: the status.
 ///
-/// A transport error is retried twice: under a full parallel test run a refused request has now and then come back as a connection reset (not yet explained; see the hardening notes), and this test is about status codes.
+/// A server that stops answering fails the test with the request named; the server's exit status and stderr are printed on the way out (a client hanging up once killed it with SIGPIPE).
 fn call(method: &str, url: &str, authorization: Option<&str>, body: &str) -> u16 {
-    let mut last = None;
-    for attempt in 0..3 {
-        if attempt > 0 {
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        match call_once(method, url, authorization, body) {
-            Ok(status) => return status,
-            Err(e) => last = Some(e),
-        }
-    }
-    panic!("{method} {url} {authorization:?}: the server does not answer: {last:?}")
+    call_once(method, url, authorization, body).unwrap_or_else(|e| {
+        panic!("{method} {url} {authorization:?}: the server does not answer: {e}")
+    })
 }
 
 fn call_once(
