@@ -12,8 +12,6 @@ use tradetrail_detect::{Context, Input, ListHit};
 use tradetrail_model::{FindingBatchBuilder, ScreeningHit};
 use tradetrail_store::{HitReviews, ImportSpec, Table, Workspace};
 
-pub use crate::detect_context::load_context;
-
 /// Adds what later stages found to a context holding lines and entities: the screening hits (with analysts' current reviews) and the trade graph.
 pub fn add_hits_and_graph(ws: &Workspace, ctx: &mut Context) -> anyhow::Result<()> {
     if ws
@@ -108,7 +106,7 @@ pub fn detect_all(ws: &mut Workspace) -> anyhow::Result<Option<tradetrail_detect
     {
         return Ok(None);
     }
-    let ctx = load_context(ws)?;
+    let ctx = crate::detect_context::load_context(ws)?;
     let outcome = tradetrail_detect::run(&ctx);
     let Some(mut txn) = ws.begin_import(spec)? else {
         return Ok(None);

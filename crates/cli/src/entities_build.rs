@@ -29,6 +29,11 @@ pub const PARTY_COLUMNS: [(&str, &str); 5] = [
     ("declarant", "declarant_name"),
 ];
 
+/// The name a party column gives, trimmed, or `None` when it names no one: the one rule both passes of the build count mentions by.
+fn mention_name(raw: Option<&str>) -> Option<&str> {
+    raw.map(str::trim).filter(|n| !n.is_empty())
+}
+
 /// Every party named on a line, as (index into [`PARTY_COLUMNS`], party).
 pub fn line_parties(line: &ShipmentLine) -> Vec<(usize, Party)> {
     let recipient_country = line
@@ -69,7 +74,7 @@ pub fn line_parties(line: &ShipmentLine) -> Vec<(usize, Party)> {
     ];
     let mut out = Vec::new();
     for (i, (name, country, id, address)) in facts.into_iter().enumerate() {
-        let Some(name) = name.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+        let Some(name) = mention_name(name.as_deref()) else {
             continue;
         };
         let identifiers = id
@@ -270,13 +275,9 @@ fn write_mentions(
         for row in 0..batch.num_rows() {
             for (c, (role, column)) in PARTY_COLUMNS.iter().enumerate() {
                 let names = strings[c + 1];
-                if names.is_null(row) {
+                let Some(name) = mention_name(names.is_valid(row).then(|| names.value(row))) else {
                     continue;
-                }
-                let name = names.value(row).trim();
-                if name.is_empty() {
-                    continue;
-                }
+                };
                 let at = rank[*next
                     .next()
                     .context("shipments changed between the two passes of the build")?

@@ -76,7 +76,7 @@ fn score_world(dir: &Path, workspace: &Path, name: &str) -> anyhow::Result<World
     crate::entities_build::build(&mut ws)?;
     crate::demo::import_watchlists(&mut ws, dir)?;
     crate::screen::screen_all(&mut ws, tradetrail_screen::DEFAULT_THRESHOLD)?;
-    let ctx = crate::detect::load_context(&ws)?;
+    let ctx = crate::detect_context::load_context(&ws)?;
     let outcome = tradetrail_detect::run(&ctx);
     let mut score = WorldScore::default();
     for f in &outcome.findings {

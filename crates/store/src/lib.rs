@@ -38,7 +38,7 @@ pub use judgements::{Decision, JUDGEMENTS_FILE, Judgement, Judgements};
 pub use manifest::{FORMAT_VERSION, ImportRecord, IngestRecord, Manifest, PartFile, Table};
 pub use query::{ExportFormat, batches_to_table};
 pub use reviews::{HitDecision, HitReview, HitReviews};
-pub use scan::{SCAN_BATCH_ROWS, TableScan};
+pub use scan::TableScan;
 pub use summary::{SUMMARY_QUERIES, Summary, TopParty, ValueByChapter};
 pub use txn::{ImportSpec, ImportTxn, IngestCounts, IngestSource, IngestTxn};
 pub use workspace::{Workspace, default_home};

@@ -19,7 +19,7 @@ use crate::workspace::Workspace;
 use crate::{Error, Result};
 
 /// Rows per batch of a scan.
-pub const SCAN_BATCH_ROWS: usize = 8192;
+const SCAN_BATCH_ROWS: usize = 8192;
 
 /// An iterator over a table's rows, batch by batch; see [`Workspace::scan`].
 pub struct TableScan {
@@ -77,11 +77,6 @@ impl Workspace {
 }
 
 impl TableScan {
-    /// The schema of every batch this scan yields.
-    pub fn schema(&self) -> SchemaRef {
-        self.schema.clone()
-    }
-
     fn open(&self, path: &Path) -> Result<ParquetRecordBatchReader> {
         let parquet_err = |source| Error::Parquet {
             path: path.to_owned(),
